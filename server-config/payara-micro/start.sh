@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the gateway on Payara Micro from the files that `mvn package` gathered in target/.
+# Configuration comes from the environment (see the README's configuration table).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=${PAYGATE_HOME:-$(cd "$here/../.." && pwd)}
+payara_dir=${PAYGATE_PAYARA_DIR:-$root/target/payara}
+war=${PAYGATE_WAR:-$root/target/paygate.war}
+port=${PAYGATE_PORT:-8080}
+export PAYGATE_DATA_DIR=${PAYGATE_DATA_DIR:-$HOME/.paygate}
+export PAYGATE_PAYARA_DIR=$payara_dir
+
+for f in "$payara_dir/payara-micro.jar" "$payara_dir/activemq-rar.rar" "$war"; do
+  [ -f "$f" ] || { echo "missing $f: build first with 'mvn package'" >&2; exit 1; }
+done
+
+mkdir -p "$PAYGATE_DATA_DIR"
+post_boot="$PAYGATE_DATA_DIR/post-boot.asadmin"
+bash "$here/post-boot.sh" "$post_boot"
+
+if [ -n "${PAYGATE_DB_HOST:-}" ]; then
+  echo "paygate: database PostgreSQL at ${PAYGATE_DB_HOST}:${PAYGATE_DB_PORT:-5432}/${PAYGATE_DB_NAME:-paygate}"
+else
+  echo "paygate: database embedded H2 in $PAYGATE_DATA_DIR/db (set PAYGATE_DB_HOST to use PostgreSQL)"
+fi
+echo "paygate: broker ${PAYGATE_BROKER_URL:-embedded ActiveMQ in $PAYGATE_DATA_DIR/broker}"
+echo "paygate: starting on http://localhost:$port/api/v1 (API docs: http://localhost:$port/apidocs/)"
+
+exec java ${PAYGATE_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -Xshare:auto} \
+  -jar "$payara_dir/payara-micro.jar" \
+  --nocluster \
+  --port "$port" \
+  --addlibs "$payara_dir/postgresql.jar" \
+  --systemproperties "$here/system.properties" \
+  --postbootcommandfile "$post_boot" \
+  --deploy "$war" \
+  --contextroot /

@@ -1,0 +1,2 @@
+/** Merchants: who a payment belongs to. */
+package dev.paygate.merchants;

@@ -1,0 +1,73 @@
+package dev.paygate.payments.boundary;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A new payment, as the merchant's checkout sends it. Cross-field rules: {@link PaymentRules}. */
+@PaymentRules
+@Schema(name = "CreatePaymentRequest")
+public record CreatePaymentRequest(
+        @Schema(name = "merchant_id", required = true, example = "merchant_123")
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        String merchantId,
+
+        @Schema(name = "order_id", required = true, example = "order_456")
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        String orderId,
+
+        @Schema(required = true, example = "100.00", description = "At most the currency's minor units of decimals")
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+        @DecimalMax(value = "99999999.99", message = "must be at most 99999999.99")
+        BigDecimal amount,
+
+        @Schema(required = true, example = "USD", description = "ISO 4217 code, case-insensitive")
+        @NotNull
+        String currency,
+
+        @Schema(name = "payment_method", required = true, example = "credit_card",
+                enumeration = {"credit_card", "debit_card", "paypal", "bank_transfer"})
+        @NotNull @Pattern(regexp = "credit_card|debit_card|paypal|bank_transfer",
+                message = "must be one of credit_card, debit_card, paypal, bank_transfer")
+        String paymentMethod,
+
+        @Schema(name = "customer_email", example = "customer@example.com")
+        @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254)
+        String customerEmail,
+
+        @Schema(name = "customer_name", example = "John Doe")
+        @Size(max = 200)
+        String customerName,
+
+        @Schema(name = "card_number", example = "4111111111111111",
+                description = "Card methods only; 12-19 digits, spaces allowed; must pass Luhn. Never stored.")
+        String cardNumber,
+
+        @Schema(name = "card_expiry_month", example = "12")
+        Integer cardExpiryMonth,
+
+        @Schema(name = "card_expiry_year", example = "2030")
+        Integer cardExpiryYear,
+
+        @Schema(name = "card_cvv", example = "123", description = "3 digits, 4 for Amex. Never stored.")
+        String cardCvv,
+
+        @Schema(example = "Test payment")
+        @Size(max = 1000)
+        String description) {
+
+    static final String IDENTIFIER = "[A-Za-z0-9_.-]+";
+    static final String IDENTIFIER_MESSAGE = "may contain only letters, digits, '_', '.' and '-'";
+
+    /** Never print the card number or the security code. */
+    @Override
+    public String toString() {
+        return "CreatePaymentRequest[merchant_id=" + merchantId + ", order_id=" + orderId + ", amount=" + amount
+                + ", currency=" + currency + ", payment_method=" + paymentMethod + "]";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.paygate.payments.boundary;
+
+import dev.paygate.merchants.control.MerchantRegistry;
+import dev.paygate.payments.control.PaymentAccepted;
+import dev.paygate.payments.entity.Card;
+import dev.paygate.payments.entity.Money;
+import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.entity.PaymentMethod;
+import dev.paygate.payments.entity.PaymentStatus;
+import dev.paygate.payments.entity.PaymentTransaction;
+import dev.paygate.payments.entity.Scenario;
+import dev.paygate.problems.ResourceNotFound;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The transactional facade of payments: one method, one transaction. */
+@Stateless
+public class Payments {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MerchantRegistry merchants;
+
+    @Inject
+    Event<PaymentAccepted> accepted;
+
+    /** Accepts a validated request; processing starts once this transaction has committed. */
+    public Payment create(CreatePaymentRequest r) {
+        Instant now = Instant.now();
+        PaymentMethod method = PaymentMethod.fromWire(r.paymentMethod()).orElseThrow();
+        Card card = null;
+        Scenario scenario = Scenario.APPROVE;
+        if (method.isCard()) {
+            card = Card.from(r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear());
+            scenario = Scenario.forCard(r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear(),
+                    YearMonth.now(Clock.systemUTC()));
+        }
+        merchants.ensureRegistered(r.merchantId());
+        Payment payment = Payment.create(r.merchantId(), r.orderId(), Money.of(r.amount(), r.currency()), method,
+                card, scenario, r.description(), r.customerEmail(), r.customerName(), now);
+        em.persist(payment);
+        em.persist(payment.acceptedCharge());
+        accepted.fire(new PaymentAccepted(payment.id()));
+        return payment;
+    }
+
+    public Payment find(String id) {
+        Payment payment = em.find(Payment.class, id);
+        if (payment == null) {
+            throw new ResourceNotFound("payment", id);
+        }
+        return payment;
+    }
+
+    public Payment cancel(String id) {
+        Payment payment = em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (payment == null) {
+            throw new ResourceNotFound("payment", id);
+        }
+        em.persist(payment.cancel(Instant.now()));
+        return payment;
+    }
+
+    public List<PaymentTransaction> transactions(String paymentId) {
+        find(paymentId);
+        return em.createQuery("SELECT t FROM PaymentTransaction t WHERE t.paymentId = :id "
+                + "ORDER BY t.createdAt, t.id", PaymentTransaction.class)
+                .setParameter("id", paymentId)
+                .getResultList();
+    }
+
+    /**
+     * A page of the merchant's payments, newest first. The cursor is the (created_at, id) of the
+     * last payment seen, so a page costs one index range scan however large the table is.
+     */
+    public List<Payment> list(String merchantId, PaymentStatus status, Payment after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT p FROM Payment p WHERE p.merchantId = :merchant");
+        if (status != null) {
+            jpql.append(" AND p.status = :status");
+        }
+        if (after != null) {
+            jpql.append(" AND (p.createdAt < :createdAt OR (p.createdAt = :createdAt AND p.id < :id))");
+        }
+        jpql.append(" ORDER BY p.createdAt DESC, p.id DESC");
+        TypedQuery<Payment> query = em.createQuery(jpql.toString(), Payment.class)
+                .setParameter("merchant", merchantId)
+                .setMaxResults(limit);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+        }
+        return query.getResultList();
+    }
+}

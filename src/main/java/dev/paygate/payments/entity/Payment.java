@@ -1,0 +1,251 @@
+package dev.paygate.payments.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A payment and the rules of its life: processing, cancelling and refunding. */
+@Entity
+@Table(name = "payments")
+public class Payment {
+
+    @Id
+    private String id;
+    @Column(name = "merchant_id")
+    private String merchantId;
+    @Column(name = "order_id")
+    private String orderId;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal amount;
+    private String currency;
+    @Enumerated(EnumType.STRING)
+    private PaymentStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_method")
+    private PaymentMethod paymentMethod;
+    @Enumerated(EnumType.STRING)
+    private Scenario scenario;
+    private String description;
+    @Column(name = "customer_email")
+    private String customerEmail;
+    @Column(name = "customer_name")
+    private String customerName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "card_brand")
+    private CardBrand cardBrand;
+    @Column(name = "card_last4")
+    private String cardLast4;
+    @Column(name = "card_expiry_month")
+    private Integer cardExpiryMonth;
+    @Column(name = "card_expiry_year")
+    private Integer cardExpiryYear;
+    @Column(name = "failure_code")
+    private String failureCode;
+    @Column(name = "decline_code")
+    private String declineCode;
+    @Column(name = "failure_message")
+    private String failureMessage;
+    @Column(name = "refunded_amount", precision = 19, scale = 4)
+    private BigDecimal refundedAmount;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Payment() {
+    }
+
+    public static Payment create(String merchantId, String orderId, Money money, PaymentMethod method,
+            Card card, Scenario scenario, String description, String customerEmail, String customerName,
+            Instant now) {
+        Payment p = new Payment();
+        p.id = Ids.next("pay");
+        p.merchantId = merchantId;
+        p.orderId = orderId;
+        p.amount = money.amount();
+        p.currency = money.currencyCode();
+        p.paymentMethod = method;
+        p.scenario = scenario;
+        p.description = description;
+        p.customerEmail = customerEmail;
+        p.customerName = customerName;
+        if (card != null) {
+            p.cardBrand = card.brand();
+            p.cardLast4 = card.last4();
+            p.cardExpiryMonth = card.expiryMonth();
+            p.cardExpiryYear = card.expiryYear();
+        }
+        p.refundedAmount = BigDecimal.ZERO;
+        p.status = PaymentStatus.PENDING;
+        p.createdAt = truncate(now);
+        p.updatedAt = p.createdAt;
+        return p;
+    }
+
+    /** The charge as first recorded, when the payment is accepted. */
+    public PaymentTransaction acceptedCharge() {
+        return PaymentTransaction.of(this, TransactionType.CHARGE, amount, TransactionStatus.PENDING,
+                null, "Payment accepted", createdAt);
+    }
+
+    public PaymentTransaction startProcessing(Instant now) {
+        moveTo(PaymentStatus.PROCESSING, "processed", now);
+        return PaymentTransaction.of(this, TransactionType.CHARGE, amount, TransactionStatus.PROCESSING,
+                null, "Sent to acquirer", updatedAt);
+    }
+
+    /** The acquirer's answer, as the payment's scenario decided it. */
+    public PaymentTransaction settle(Instant now) {
+        if (scenario.approved()) {
+            moveTo(PaymentStatus.COMPLETED, "completed", now);
+        } else {
+            moveTo(PaymentStatus.FAILED, "failed", now);
+            failureCode = scenario.failureCode();
+            declineCode = scenario.declineCode();
+            failureMessage = scenario.failureMessage();
+        }
+        return PaymentTransaction.of(this, TransactionType.CHARGE, amount,
+                scenario.approved() ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED,
+                scenario.responseCode(), scenario.responseMessage(), updatedAt);
+    }
+
+    public PaymentTransaction cancel(Instant now) {
+        moveTo(PaymentStatus.CANCELLED, "cancelled", now);
+        return PaymentTransaction.of(this, TransactionType.VOID, amount, TransactionStatus.SUCCEEDED,
+                "00", "Cancelled before processing", updatedAt);
+    }
+
+    /** Only a completed payment takes refunds. */
+    public void requireRefundable() {
+        if (status != PaymentStatus.COMPLETED) {
+            throw new InvalidPaymentTransition(id, status, "refunded");
+        }
+    }
+
+    /** Adds a refund that the acquirer has accepted; the whole amount back makes it refunded. */
+    public PaymentTransaction applyRefund(BigDecimal refund, Instant now) {
+        BigDecimal total = refundedAmount.add(refund);
+        if (total.compareTo(amount) > 0) {
+            throw new IllegalStateException("refunds of " + total + " exceed payment " + id + " of " + amount);
+        }
+        refundedAmount = total;
+        touch(now);
+        if (total.compareTo(amount) == 0) {
+            moveTo(PaymentStatus.REFUNDED, "refunded", now);
+        }
+        return PaymentTransaction.of(this, TransactionType.REFUND, refund, TransactionStatus.SUCCEEDED,
+                "00", "Refund accepted", updatedAt);
+    }
+
+    private void moveTo(PaymentStatus target, String action, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new InvalidPaymentTransition(id, status, action);
+        }
+        status = target;
+        touch(now);
+    }
+
+    /** Each step is later than the one before, so the history reads in order even within a microsecond. */
+    private void touch(Instant now) {
+        Instant at = truncate(now);
+        updatedAt = at.isAfter(updatedAt) ? at : updatedAt.plus(1, ChronoUnit.MICROS);
+    }
+
+    /** The database keeps microseconds; so does the entity, so keyset cursors compare equal. */
+    static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public PaymentMethod paymentMethod() {
+        return paymentMethod;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String customerEmail() {
+        return customerEmail;
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    public CardBrand cardBrand() {
+        return cardBrand;
+    }
+
+    public String cardLast4() {
+        return cardLast4;
+    }
+
+    public Integer cardExpiryMonth() {
+        return cardExpiryMonth;
+    }
+
+    public Integer cardExpiryYear() {
+        return cardExpiryYear;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String declineCode() {
+        return declineCode;
+    }
+
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    public BigDecimal refundedAmount() {
+        return refundedAmount;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

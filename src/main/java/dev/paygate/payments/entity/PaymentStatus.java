@@ -1,0 +1,31 @@
+package dev.paygate.payments.entity;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The life of a payment, with the moves each status allows. */
+public enum PaymentStatus {
+    PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED, REFUNDED;
+
+    public Set<PaymentStatus> next() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(PROCESSING, CANCELLED);
+            case PROCESSING -> EnumSet.of(COMPLETED, FAILED);
+            case COMPLETED -> EnumSet.of(REFUNDED);
+            case FAILED, CANCELLED, REFUNDED -> EnumSet.noneOf(PaymentStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(PaymentStatus target) {
+        return next().contains(target);
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static PaymentStatus fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

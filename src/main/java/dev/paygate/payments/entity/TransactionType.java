@@ -1,0 +1,5 @@
+package dev.paygate.payments.entity;
+
+public enum TransactionType {
+    CHARGE, REFUND, VOID
+}

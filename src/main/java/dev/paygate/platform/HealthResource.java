@@ -1,0 +1,38 @@
+package dev.paygate.platform;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("health")
+@jakarta.enterprise.context.RequestScoped
+@Tag(name = "health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    public record Health(String status, Map<String, DependencyChecks.Check> checks) {
+    }
+
+    @Inject
+    DependencyChecks checks;
+
+    @GET
+    @Operation(summary = "Whether the gateway, its database and its broker are up")
+    @APIResponse(responseCode = "200", description = "Everything is up")
+    @APIResponse(responseCode = "503", description = "The database or the broker is down")
+    public Response health() {
+        DependencyChecks.Check database = checks.database();
+        DependencyChecks.Check broker = checks.broker();
+        boolean up = database.up() && broker.up();
+        return Response.status(up ? 200 : 503)
+                .entity(new Health(up ? "up" : "down", Map.of("database", database, "broker", broker)))
+                .build();
+    }
+}

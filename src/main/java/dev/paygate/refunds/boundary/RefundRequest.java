@@ -1,0 +1,41 @@
+package dev.paygate.refunds.boundary;
+
+import dev.paygate.platform.JsonRequests;
+import dev.paygate.problems.InvalidRequest;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.NotSupportedException;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A refund request; both fields are optional, and so is the whole body. */
+@Schema(name = "RefundRequest")
+public record RefundRequest(
+        @Schema(example = "25.00", description = "Omit to refund everything that is left")
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+        @DecimalMax(value = "99999999.99", message = "must be at most 99999999.99")
+        BigDecimal amount,
+
+        @Schema(example = "requested_by_customer")
+        @Size(max = 500)
+        String reason) {
+
+    public static final RefundRequest EVERYTHING = new RefundRequest(null, null);
+
+    /** An empty body asks for a full refund; any other body must be a JSON object. */
+    public static RefundRequest read(String contentType, byte[] body) {
+        if (body == null || body.length == 0) {
+            return EVERYTHING;
+        }
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new NotSupportedException();
+        }
+        return JsonRequests.read(body, RefundRequest.class);
+    }
+
+    static InvalidRequest tooPrecise(String currency, int digits) {
+        return new InvalidRequest("invalid_amount_precision", "amount",
+                "amount has more decimal places than " + currency + " allows (" + digits + ")");
+    }
+}

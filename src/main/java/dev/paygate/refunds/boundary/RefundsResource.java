@@ -1,0 +1,35 @@
+package dev.paygate.refunds.boundary;
+
+import dev.paygate.problems.ApiError;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("refunds")
+@RequestScoped
+@Tag(name = "refunds")
+@Produces(MediaType.APPLICATION_JSON)
+public class RefundsResource {
+
+    @Inject
+    Refunds refunds;
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Retrieve a refund")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such refund",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public RefundResponse get(@PathParam("id") String id) {
+        return refunds.find(id);
+    }
+}

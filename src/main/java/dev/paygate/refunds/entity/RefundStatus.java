@@ -1,0 +1,5 @@
+package dev.paygate.refunds.entity;
+
+public enum RefundStatus {
+    PENDING, SUCCEEDED, FAILED
+}
