@@ -40,6 +40,8 @@ CREATE TABLE payments (
 -- Keyset pagination of a merchant's payments, newest first, with and without a status filter.
 CREATE INDEX payments_merchant_created ON payments (merchant_id, created_at DESC, id DESC);
 CREATE INDEX payments_merchant_status_created ON payments (merchant_id, status, created_at DESC, id DESC);
+-- Unfinished payments, resumed after a restart.
+CREATE INDEX payments_status ON payments (status);
 
 CREATE TABLE payment_transactions (
     id                      VARCHAR(32)   PRIMARY KEY,

@@ -4,22 +4,26 @@ import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The emulated acquirer. A payment goes to processing at once; the acquirer's answer comes after
- * the configured delay, from a timer rather than a sleeping thread, so any number of payments can
- * be in flight. Each step is idempotent: it only acts on the status it expects.
+ * The emulated acquirer. An accepted payment waits in the acquirer's queue (pending) for the queue
+ * delay, is then processing for the processing delay, and gets its answer. The waits are
+ * scheduled tasks, not sleeping threads, so any number of payments can be in flight; EJB timers are
+ * not used because their granularity on Payara is a whole second. Each step is idempotent: it acts
+ * only on the status it expects, so running one twice changes nothing.
  */
 @Stateless
 public class PaymentProcessor {
@@ -28,35 +32,87 @@ public class PaymentProcessor {
     EntityManager em;
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "paygate.processing.queue.delay.ms", defaultValue = "0")
+    long queueDelayMs;
 
     @Inject
     @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
-    long delayMs;
+    long processingDelayMs;
 
+    /** Picks up an accepted payment; called after the accepting transaction committed. */
     @Asynchronous
     public void process(String paymentId) {
+        if (queueDelayMs > 0) {
+            afterCommit(queueDelayMs, paymentId, true);
+        } else {
+            start(paymentId);
+        }
+    }
+
+    /** Picks a payment up again where it stopped, as after a restart. */
+    @Asynchronous
+    public void resume(String paymentId, PaymentStatus status) {
+        if (status == PaymentStatus.PENDING) {
+            process(paymentId);
+        } else if (status == PaymentStatus.PROCESSING) {
+            afterCommit(processingDelayMs, paymentId, false);
+        }
+    }
+
+    /** Sends a pending payment to the acquirer. */
+    public void start(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
         if (payment == null || payment.status() != PaymentStatus.PENDING) {
             return;
         }
         em.persist(payment.startProcessing(Instant.now()));
-        if (delayMs <= 0) {
-            em.persist(payment.settle(Instant.now()));
+        if (processingDelayMs > 0) {
+            afterCommit(processingDelayMs, paymentId, false);
         } else {
-            timers.createSingleActionTimer(delayMs, new TimerConfig(paymentId, false));
+            em.persist(payment.settle(Instant.now()));
         }
     }
 
-    @Timeout
-    void answer(Timer timer) {
-        settle((String) timer.getInfo());
-    }
-
-    void settle(String paymentId) {
+    /** The acquirer's answer to a processing payment. */
+    public void answer(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
         if (payment != null && payment.status() == PaymentStatus.PROCESSING) {
             em.persist(payment.settle(Instant.now()));
         }
+    }
+
+    /**
+     * Schedules the next step once the current transaction has committed, so a step never runs
+     * ahead of the state it depends on, and a rolled-back step schedules nothing.
+     */
+    private void afterCommit(long delayMs, String paymentId, boolean start) {
+        PaymentProcessor self = context.getBusinessObject(PaymentProcessor.class);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    scheduler.schedule(() -> {
+                        if (start) {
+                            self.start(paymentId);
+                        } else {
+                            self.answer(paymentId);
+                        }
+                    }, delayMs, TimeUnit.MILLISECONDS);
+                }
+            }
+        });
     }
 }

@@ -1,0 +1,59 @@
+package dev.paygate.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The PostgreSQL database the integration tests run against, named by the same PAYGATE_DB_*
+ * variables the gateway reads. Created before any test runs if it does not exist yet, so that
+ * `mvn verify` needs nothing but a running PostgreSQL.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    public static String host() {
+        return env("PAYGATE_DB_HOST", "127.0.0.1");
+    }
+
+    public static String name() {
+        return env("PAYGATE_DB_NAME", "paygate_test");
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(name()), env("PAYGATE_DB_USER", "postgres"),
+                env("PAYGATE_DB_PASSWORD", ""));
+    }
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getenv("PAYGATE_DB_HOST") == null) {
+            return; // unit tests only (Surefire): no database needed
+        }
+        try (Connection c = DriverManager.getConnection(url("postgres"), env("PAYGATE_DB_USER", "postgres"),
+                env("PAYGATE_DB_PASSWORD", ""));
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name() + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE \"" + name() + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + host() + ":"
+                    + env("PAYGATE_DB_PORT", "5432") + " as " + env("PAYGATE_DB_USER", "postgres")
+                    + ". The integration tests need it: start PostgreSQL or set PAYGATE_DB_*.", e);
+        }
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://" + host() + ":" + env("PAYGATE_DB_PORT", "5432") + "/" + database;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}
