@@ -6,9 +6,10 @@ import dev.paygate.problems.WireNames;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Constructor;
@@ -17,6 +18,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,12 +60,24 @@ public final class JsonRequests {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidRequest("body_missing", "The request needs a JSON object as its body.");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidRequest("body_invalid", "The request body must be a JSON object.");
             }
-            return value.asJsonObject();
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            Set<String> keys = new HashSet<>();
+            while (parser.next() == JsonParser.Event.KEY_NAME) {
+                String key = parser.getString();
+                if (!keys.add(key)) {
+                    throw new InvalidRequest("body_malformed", "The request body gives " + key + " twice.");
+                }
+                parser.next();
+                object.add(key, parser.getValue());
+            }
+            if (parser.hasNext()) {
+                throw new InvalidRequest("body_malformed", "The request body has content after its JSON object.");
+            }
+            return object.build();
         } catch (JsonParsingException e) {
             throw new InvalidRequest("body_malformed", "The request body is not valid JSON"
                     + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNumber()

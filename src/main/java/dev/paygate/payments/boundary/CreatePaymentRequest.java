@@ -61,6 +61,28 @@ public record CreatePaymentRequest(
         @Size(max = 1000)
         String description) {
 
+    /*
+     * Declared in full so that the constraints stay on the fields and accessors and are not copied
+     * to the constructor's parameters: Payara's OpenAPI generator fails on a @Size or @DecimalMin
+     * parameter that is not a path parameter.
+     */
+    public CreatePaymentRequest(String merchantId, String orderId, BigDecimal amount, String currency,
+            String paymentMethod, String customerEmail, String customerName, String cardNumber,
+            Integer cardExpiryMonth, Integer cardExpiryYear, String cardCvv, String description) {
+        this.merchantId = merchantId;
+        this.orderId = orderId;
+        this.amount = amount;
+        this.currency = currency;
+        this.paymentMethod = paymentMethod;
+        this.customerEmail = customerEmail;
+        this.customerName = customerName;
+        this.cardNumber = cardNumber;
+        this.cardExpiryMonth = cardExpiryMonth;
+        this.cardExpiryYear = cardExpiryYear;
+        this.cardCvv = cardCvv;
+        this.description = description;
+    }
+
     static final String IDENTIFIER = "[A-Za-z0-9_.-]+";
     static final String IDENTIFIER_MESSAGE = "may contain only letters, digits, '_', '.' and '-'";
 

@@ -49,10 +49,11 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
             rules.fail("card_number", "parameter_missing", "is required for card payments");
         } else if (!CardNumber.wellFormed(r.cardNumber())) {
             rules.fail("card_number", "invalid_number", "must be 12 to 19 digits");
-        } else if (!CardNumber.luhnValid(r.cardNumber())) {
-            rules.fail("card_number", "invalid_number", "is not a valid card number (Luhn check failed)");
         } else {
             brand = CardNumber.brand(r.cardNumber());
+            if (!CardNumber.luhnValid(r.cardNumber())) {
+                rules.fail("card_number", "invalid_number", "is not a valid card number (Luhn check failed)");
+            }
         }
         if (r.cardExpiryMonth() == null) {
             rules.fail("card_expiry_month", "parameter_missing", "is required for card payments");

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "payments")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request; `param` names the offending field",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class PaymentsResource {
 
     private static final int DEFAULT_LIMIT = 20;
@@ -56,7 +56,7 @@ public class PaymentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request) {
@@ -68,9 +68,9 @@ public class PaymentsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Retrieve a payment")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such payment",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PaymentResponse get(@PathParam("id") String id) {
         return PaymentResponse.from(payments.find(id));
     }
@@ -78,7 +78,7 @@ public class PaymentsResource {
     @GET
     @Operation(summary = "List a merchant's payments, newest first",
             description = "Keyset pagination: pass the last id of a page as `starting_after` to get the next.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaymentPage.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentPage.class)))
     public PaymentPage list(
             @Parameter(required = true, example = "merchant_123") @QueryParam("merchant_id") String merchantId,
             @Parameter(example = "completed") @QueryParam("status") String status,
@@ -105,9 +105,9 @@ public class PaymentsResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a pending payment")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "409", description = "The payment is no longer pending",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PaymentResponse cancel(@PathParam("id") String id) {
         return PaymentResponse.from(payments.cancel(id));
     }
@@ -124,13 +124,13 @@ public class PaymentsResource {
     @Tag(name = "refunds")
     @Operation(summary = "Refund a completed payment, fully or partly",
             description = "Without an amount, refunds everything that is left. Accepted as `pending`; settled asynchronously.")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RefundRequest.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundRequest.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
-            content = @Content(schema = @Schema(implementation = RefundResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
     @APIResponse(responseCode = "409", description = "The payment is not completed",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response refund(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
-            byte[] body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(hidden = true) byte[] body) {
         RefundResponse refund = refunds.request(id, RefundRequest.read(contentType, body));
         return Response.accepted(refund)
                 .location(uri.getBaseUriBuilder().path("refunds").path(refund.id()).build()).build();

@@ -21,6 +21,12 @@ public record RefundRequest(
         @Size(max = 500)
         String reason) {
 
+    /* Declared in full so the constraints are not copied to its parameters (see CreatePaymentRequest). */
+    public RefundRequest(BigDecimal amount, String reason) {
+        this.amount = amount;
+        this.reason = reason;
+    }
+
     public static final RefundRequest EVERYTHING = new RefundRequest(null, null);
 
     /** An empty body asks for a full refund; any other body must be a JSON object. */

@@ -26,9 +26,9 @@ public class RefundsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Retrieve a refund")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundResponse.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
     @APIResponse(responseCode = "404", description = "No such refund",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public RefundResponse get(@PathParam("id") String id) {
         return refunds.find(id);
     }

@@ -1,0 +1,238 @@
+package dev.paygate.problems;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paygate.it.Api;
+import dev.paygate.it.Gateway;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The validation matrix and the HTTP-level errors, all in the one JSON error shape. */
+@ExtendWith(ArquillianExtension.class)
+class ErrorsIT {
+
+    static final String VISA = "4111111111111111";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Gateway.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String merchant;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        merchant = Api.merchant();
+    }
+
+    /** Asserts the one error shape and returns the error object. */
+    static JsonObject assertError(Api.Reply reply, int status) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.header("Content-Type").startsWith("application/json"), reply.header("Content-Type"));
+        JsonObject error = reply.error();
+        for (String key : List.of("type", "code", "message", "param", "errors")) {
+            assertTrue(error.containsKey(key), key + " missing in " + reply.body());
+        }
+        assertFalse(error.getString("message").isBlank());
+        assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), reply.body());
+        return error;
+    }
+
+    private Api.Reply create(Map<String, Object> overrides) {
+        return api.post("/api/v1/payments", Api.cardPayment(merchant, "100.00", VISA, overrides));
+    }
+
+    private static Map<String, Object> with(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** A field set to JSON null, which the request builder would otherwise drop. */
+    static final Object NULL = jakarta.json.JsonValue.NULL;
+
+    record Case(String name, Map<String, Object> overrides, String param, String code) {
+    }
+
+    @Test
+    void everyInvalidFieldIsA400NamingTheParam() {
+        List<Case> cases = List.of(
+                new Case("merchant_id missing", with("merchant_id", NULL), "merchant_id", "parameter_missing"),
+                new Case("merchant_id empty", with("merchant_id", ""), "merchant_id", "parameter_invalid"),
+                new Case("merchant_id bad chars", with("merchant_id", "m 1/x"), "merchant_id", "parameter_invalid"),
+                new Case("merchant_id too long", with("merchant_id", "m".repeat(65)), "merchant_id", "parameter_invalid"),
+                new Case("order_id missing", with("order_id", NULL), "order_id", "parameter_missing"),
+                new Case("order_id bad chars", with("order_id", "o#1"), "order_id", "parameter_invalid"),
+                new Case("amount missing", with("amount", NULL), "amount", "parameter_missing"),
+                new Case("amount zero", with("amount", new java.math.BigDecimal("0")), "amount", "parameter_invalid"),
+                new Case("amount negative", with("amount", new java.math.BigDecimal("-1.00")), "amount", "parameter_invalid"),
+                new Case("amount too large", with("amount", new java.math.BigDecimal("100000000.00")), "amount", "parameter_invalid"),
+                new Case("amount not a number", with("amount", "lots"), "amount", "parameter_invalid"),
+                new Case("amount too precise", with("amount", new java.math.BigDecimal("1.001")), "amount", "invalid_amount_precision"),
+                new Case("JPY with decimals", with("amount", new java.math.BigDecimal("100.5"), "currency", "JPY"), "amount", "invalid_amount_precision"),
+                new Case("currency missing", with("currency", NULL), "currency", "parameter_missing"),
+                new Case("currency unknown", with("currency", "ABC"), "currency", "invalid_currency"),
+                new Case("currency malformed", with("currency", "US"), "currency", "invalid_currency"),
+                new Case("method missing", with("payment_method", NULL), "payment_method", "parameter_missing"),
+                new Case("method unknown", with("payment_method", "bitcoin"), "payment_method", "parameter_invalid"),
+                new Case("email invalid", with("customer_email", "not-an-email"), "customer_email", "parameter_invalid"),
+                new Case("card number missing", with("card_number", NULL), "card_number", "parameter_missing"),
+                new Case("card number short", with("card_number", "41111111111"), "card_number", "invalid_number"),
+                new Case("card number letters", with("card_number", "4111abcd11111111"), "card_number", "invalid_number"),
+                new Case("card number Luhn", with("card_number", "4111111111111112"), "card_number", "invalid_number"),
+                new Case("month 13", with("card_expiry_month", 13), "card_expiry_month", "invalid_expiry_month"),
+                new Case("month 0", with("card_expiry_month", 0), "card_expiry_month", "invalid_expiry_month"),
+                new Case("month missing", with("card_expiry_month", NULL), "card_expiry_month", "parameter_missing"),
+                new Case("year two digits", with("card_expiry_year", 30), "card_expiry_year", "invalid_expiry_year"),
+                new Case("year missing", with("card_expiry_year", NULL), "card_expiry_year", "parameter_missing"),
+                new Case("month not a number", with("card_expiry_month", "December"), "card_expiry_month", "parameter_invalid"),
+                new Case("cvv missing", with("card_cvv", NULL), "card_cvv", "parameter_missing"),
+                new Case("cvv 2 digits", with("card_cvv", "12"), "card_cvv", "invalid_cvc"),
+                new Case("cvv 4 digits on visa", with("card_cvv", "1234"), "card_cvv", "invalid_cvc"),
+                new Case("cvv 3 digits on amex", with("card_number", "378282246310005", "card_cvv", "123"), "card_cvv", "invalid_cvc"),
+                new Case("unknown field", with("colour", "blue"), "colour", "parameter_unknown"),
+                new Case("card fields on paypal", with("payment_method", "paypal"), "card_cvv", "parameter_not_allowed"));
+        for (Case c : cases) {
+            Api.Reply reply = create(c.overrides());
+            JsonObject error = assertError(reply, 400);
+            assertEquals("invalid_request_error", error.getString("type"), c.name());
+            List<String> params = error.getJsonArray("errors").stream()
+                    .map(e -> e.asJsonObject().getString("param")).toList();
+            assertTrue(params.contains(c.param()), c.name() + ": " + reply.body());
+            var match = error.getJsonArray("errors").stream().map(e -> e.asJsonObject())
+                    .filter(e -> e.getString("param").equals(c.param())).findFirst().orElseThrow();
+            assertEquals(c.code(), match.getString("code"), c.name() + ": " + reply.body());
+            assertFalse(error.isNull("param"), c.name());
+        }
+        // nothing was created by any of them
+        assertEquals(0, api.get("/api/v1/payments?merchant_id=" + merchant).json().getJsonArray("data").size());
+    }
+
+    @Test
+    void validVariantsAreAccepted() {
+        assertEquals(201, create(with("currency", "eur")).status());
+        assertEquals(201, create(with("amount", new java.math.BigDecimal("100"), "currency", "JPY")).status());
+        assertEquals(201, create(with("card_number", "3782 822463 10005", "card_cvv", "1234")).status());
+        assertEquals(201, create(with("card_expiry_month", "7", "amount", "12.30")).status());
+        JsonObject amex = create(with("card_number", "378282246310005", "card_cvv", "1234")).json();
+        assertEquals("amex", amex.getString("card_brand"));
+        assertEquals("0005", amex.getString("card_last4"));
+    }
+
+    @Test
+    void severalInvalidFieldsAreAllNamed() {
+        Api.Reply reply = create(with("amount", new java.math.BigDecimal("0"), "currency", "ABC", "card_cvv", "1"));
+        JsonObject error = assertError(reply, 400);
+        List<String> params = error.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("param")).toList();
+        assertTrue(params.containsAll(List.of("amount", "currency", "card_cvv")), reply.body());
+    }
+
+    @Test
+    void malformedAndWrongShapedBodiesAre400() {
+        for (String body : List.of("{\"merchant_id\": ", "not json", "[]", "42", "")) {
+            JsonObject error = assertError(api.post("/api/v1/payments", body), 400);
+            assertTrue(error.getString("code").startsWith("body_"), body + " -> " + error);
+        }
+    }
+
+    @Test
+    void nonJsonContentIs415() {
+        Api.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("amount=10")));
+        assertEquals("unsupported_media_type", assertError(reply, 415).getString("code"));
+        Api.Reply form = api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("amount=10")));
+        assertError(form, 415);
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() {
+        Api.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments")).DELETE());
+        assertEquals("method_not_allowed", assertError(reply, 405).getString("code"));
+        assertNotNull(reply.header("Allow"));
+        assertError(api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments/pay_x"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))), 405);
+    }
+
+    @Test
+    void unknownRoutesAreJson404() {
+        for (String path : List.of("/api/v1/nothing-here", "/api/v1/payments/pay_x/nothing", "/nothing-here")) {
+            assertEquals("resource_missing", assertError(api.get(path), 404).getString("code"), path);
+        }
+    }
+
+    @Test
+    void bodyOver64KibIs413AndNothingIsCreated() {
+        String big = Api.cardPayment(merchant, "10.00", VISA, with("description", "x".repeat(70 * 1024)));
+        assertEquals("payload_too_large", assertError(api.post("/api/v1/payments", big), 413).getString("code"));
+        Api.Reply chunked = api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertError(chunked, 413);
+        assertEquals(0, api.get("/api/v1/payments?merchant_id=" + merchant).json().getJsonArray("data").size());
+    }
+
+    @Test
+    void healthReportsDatabaseAndBroker() {
+        Api.Reply reply = api.get("/api/v1/health");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject health = reply.json();
+        assertEquals("up", health.getString("status"));
+        assertEquals("up", health.getJsonObject("checks").getJsonObject("database").getString("status"));
+        assertEquals("up", health.getJsonObject("checks").getJsonObject("broker").getString("status"));
+    }
+
+    @Test
+    void openApiDocumentAndUiAreServed() {
+        Api.Reply doc = api.send(HttpRequest.newBuilder(api.uri("/openapi")).header("Accept", "application/json").GET());
+        assertEquals(200, doc.status());
+        JsonObject openapi = Json.createReader(new java.io.StringReader(doc.body())).readObject();
+        JsonObject paths = openapi.getJsonObject("paths");
+        Stream.of("/api/v1/payments", "/api/v1/payments/{id}", "/api/v1/payments/{id}/refund",
+                "/api/v1/refunds/{id}", "/api/v1/payments/{id}/transactions", "/api/v1/health")
+                .forEach(p -> assertTrue(paths.containsKey(p), p + " not in " + paths.keySet()));
+        JsonObject schema = openapi.getJsonObject("components").getJsonObject("schemas").getJsonObject("CreatePaymentRequest");
+        assertTrue(schema.getJsonObject("properties").containsKey("card_number"), schema.toString());
+
+        Api.Reply ui = api.get("/apidocs/");
+        assertEquals(200, ui.status());
+        assertTrue(ui.body().contains("swagger-ui"), ui.body());
+        String script = ui.body().replaceAll("(?s).*src=\"\\.\\./(webjars/[^\"]+\\.js)\".*", "$1");
+        assertEquals(200, api.get("/" + script).status(), script);
+    }
+
+    @Test
+    void corsPreflightIsAnswered() {
+        Api.Reply preflight = api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertTrue(preflight.status() == 200 || preflight.status() == 204, preflight::toString);
+        assertEquals("https://shop.example", preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"));
+    }
+}
