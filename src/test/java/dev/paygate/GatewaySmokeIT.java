@@ -1,0 +1,129 @@
+package dev.paygate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paygate.it.Api;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway as a user starts it, with the run command's script and nothing configured: the
+ * embedded H2 database and broker. It must take a payment to completed and refunded, keep it
+ * across a restart, and say so when its broker is unreachable.
+ */
+class GatewaySmokeIT {
+
+    static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
+
+    @Test
+    void zeroInstallGatewayCompletesAndRefundsAPaymentAndKeepsItAcrossARestart() throws Exception {
+        Path data = fresh(ROOT.resolve("data"));
+        int port = freePort();
+        String id;
+        try (Running gateway = start(port, data, Map.of(), "first")) {
+            Api api = gateway.api();
+            Api.Reply created = api.post("/api/v1/payments",
+                    Api.cardPayment("merchant_123", "25.00", "4111111111111111", Map.of()));
+            assertEquals(201, created.status(), created::toString);
+            id = created.json().getString("id");
+            api.awaitStatus(id, "completed");
+            Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null);
+            assertEquals(202, refund.status(), refund::toString);
+            api.awaitStatus(id, "refunded");
+        }
+        try (Running gateway = start(port, data, Map.of(), "restarted")) {
+            JsonObject payment = gateway.api().get("/api/v1/payments/" + id).json();
+            assertEquals("refunded", payment.getString("status"));
+            assertEquals("25.00", payment.getJsonNumber("refunded_amount").toString());
+        }
+    }
+
+    @Test
+    void healthIs503WhenTheBrokerIsUnreachable() throws Exception {
+        Path data = fresh(ROOT.resolve("data-no-broker"));
+        int closed = freePort();
+        try (Running gateway = start(freePort(), data, Map.of("PAYGATE_BROKER_URL", "tcp://127.0.0.1:" + closed),
+                "no-broker")) {
+            Api.Reply health = gateway.api().get("/api/v1/health");
+            assertEquals(503, health.status(), health::toString);
+            JsonObject checks = health.json().getJsonObject("checks");
+            assertEquals("down", checks.getJsonObject("broker").getString("status"));
+            assertEquals("up", checks.getJsonObject("database").getString("status"));
+        }
+    }
+
+    /** A gateway process started by server-config/payara-micro/start.sh; closing it stops it. */
+    record Running(Process process, Api api) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static Running start(int port, Path data, Map<String, String> extraEnv, String name) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "server-config/payara-micro/start.sh")
+                .redirectErrorStream(true)
+                .redirectOutput(ROOT.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("PAYGATE_"));
+        env.put("PAYGATE_PORT", Integer.toString(port));
+        env.put("PAYGATE_DATA_DIR", data.toAbsolutePath().toString());
+        env.put("PAYGATE_PROCESSING_DELAY_MS", "50");
+        env.putAll(extraEnv);
+        Process process = builder.start();
+        Api api = new Api(new URL("http://127.0.0.1:" + port + "/"));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway exited with " + process.exitValue() + "; see " + name + ".log");
+            }
+            try {
+                int status = api.get("/api/v1/health").status();
+                if (status == 200 || status == 503) {
+                    return new Running(process, api);
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the gateway did not answer within 3 minutes; see " + name + ".log");
+    }
+
+    static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static {
+        assertTrue(ROOT.toFile().mkdirs() || ROOT.toFile().isDirectory());
+    }
+}
