@@ -11,8 +11,9 @@ public class InvalidRequest extends GatewayException {
         this(List.of(new FieldError(param, code, message)), code, param, message);
     }
 
+    /** The body as a whole is at fault: malformed, empty, or not an object. */
     public InvalidRequest(String code, String message) {
-        this(List.of(), code, null, message);
+        this(List.of(new FieldError("body", code, message)), code, "body", message);
     }
 
     private InvalidRequest(List<FieldError> errors, String code, String param, String message) {

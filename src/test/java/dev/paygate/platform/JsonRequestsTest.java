@@ -92,7 +92,7 @@ class JsonRequestsTest {
     void malformedJson(String json) {
         InvalidRequest e = rejected(json);
         assertEquals("body_malformed", e.code());
-        assertNull(e.param());
+        assertEquals("body", e.param());
     }
 
     @ParameterizedTest
@@ -213,6 +213,7 @@ class JsonRequestsTest {
         assertEquals("body_malformed", rejectedPayment("{\"amount\": 1").code());
         assertEquals("body_invalid", rejectedPayment("[]").code());
         assertEquals("body_missing", rejectedPayment("").code());
+        assertEquals("body", rejectedPayment("").param());
     }
 
     @Test

@@ -155,6 +155,7 @@ class ErrorsIT {
         for (String body : List.of("{\"merchant_id\": ", "not json", "[]", "42", "")) {
             JsonObject error = assertError(api.post("/api/v1/payments", body), 400);
             assertTrue(error.getString("code").startsWith("body_"), body + " -> " + error);
+            assertEquals("body", error.getString("param"), body + " -> " + error);
         }
     }
 

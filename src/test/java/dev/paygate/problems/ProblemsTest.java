@@ -73,11 +73,11 @@ class ProblemsTest {
     }
 
     @Test
-    void invalidRequestWithoutParam() {
+    void aFaultOfTheWholeBodyNamesTheBody() {
         InvalidRequest e = new InvalidRequest("body_missing", "The request needs a body.");
-        assertNull(e.param());
-        assertTrue(e.errors().isEmpty());
-        assertNull(e.toApiError().error().param());
+        assertEquals("body", e.param());
+        assertEquals(List.of(new FieldError("body", "body_missing", "The request needs a body.")), e.errors());
+        assertEquals("body", e.toApiError().error().param());
         assertEquals("body_missing", e.toApiError().error().code());
     }
 
