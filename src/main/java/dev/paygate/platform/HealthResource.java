@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,7 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    public record Health(String status, Map<String, DependencyChecks.Check> checks) {
+    @JsonbPropertyOrder({"status", "checks"})
+    public record Health(String status, Checks checks) {
+    }
+
+    @JsonbPropertyOrder({"database", "broker"})
+    public record Checks(DependencyChecks.Check database, DependencyChecks.Check broker) {
     }
 
     @Inject
@@ -32,7 +37,7 @@ public class HealthResource {
         DependencyChecks.Check broker = checks.broker();
         boolean up = database.up() && broker.up();
         return Response.status(up ? 200 : 503)
-                .entity(new Health(up ? "up" : "down", Map.of("database", database, "broker", broker)))
+                .entity(new Health(up ? "up" : "down", new Checks(database, broker)))
                 .build();
     }
 }
