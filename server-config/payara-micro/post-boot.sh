@@ -5,7 +5,8 @@
 #
 # Database: PostgreSQL when PAYGATE_DB_HOST (or PAYGATE_DB=postgresql) is set, otherwise an
 # embedded H2 file database under PAYGATE_DATA_DIR. Broker: the one at PAYGATE_BROKER_URL when set,
-# otherwise an embedded, persistent ActiveMQ broker under PAYGATE_DATA_DIR.
+# otherwise an embedded, persistent ActiveMQ broker under PAYGATE_DATA_DIR, reachable only inside the
+# server unless PAYGATE_BROKER_LISTEN names a transport for it.
 # The database password is never written to the file: Payara reads it from the environment.
 set -euo pipefail
 
@@ -34,7 +35,9 @@ fi
     [ -n "${PAYGATE_BROKER_USER:-}" ] && props="$props:UserName=$(esc "$PAYGATE_BROKER_USER")"
     [ -n "${PAYGATE_BROKER_PASSWORD:-}" ] && props="$props:Password=\${ENV=PAYGATE_BROKER_PASSWORD}"
   else
-    broker="broker:(vm://localhost)?persistent=true&useJmx=false&useShutdownHook=false&dataDirectory=$data_dir/broker"
+    # PAYGATE_BROKER_LISTEN (such as tcp://127.0.0.1:61616) also opens the embedded broker to clients.
+    transports="vm://localhost${PAYGATE_BROKER_LISTEN:+,$PAYGATE_BROKER_LISTEN}"
+    broker="broker:($transports)?persistent=true&useJmx=false&useShutdownHook=false&dataDirectory=$data_dir/broker"
     props="ServerUrl=$(esc 'vm://localhost?create=false'):BrokerXmlConfig=$(esc "$broker")"
   fi
   echo "create-resource-adapter-config --property $props activemq-rar"

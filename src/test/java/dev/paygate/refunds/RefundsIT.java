@@ -190,4 +190,77 @@ class RefundsIT {
         assertEquals("100.00", payment.getJsonNumber("refunded_amount").toString(), seen::toString);
         assertEquals(10, api.get("/api/v1/payments/" + id + "/refunds").array().size());
     }
+
+    /** Puts a message of our own on the refund queue, as a redelivery or a broken producer would. */
+    private static void sendToRefundQueue(String text) throws Exception {
+        var factory = new org.apache.activemq.ActiveMQConnectionFactory(System.getProperty("paygate.it.broker"));
+        try (jakarta.jms.Connection connection = factory.createConnection()) {
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createQueue("paygate.refunds")).send(session.createTextMessage(text));
+        }
+    }
+
+    private static boolean deadLettered(String text) throws Exception {
+        return queued("ActiveMQ.DLQ", text);
+    }
+
+    /** Whether the broker's queue holds a message with this text. */
+    private static boolean queued(String queue, String text) throws Exception {
+        var factory = new org.apache.activemq.ActiveMQConnectionFactory(System.getProperty("paygate.it.broker"));
+        try (jakarta.jms.Connection connection = factory.createConnection()) {
+            connection.start();
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            var messages = session.createBrowser(session.createQueue(queue)).getEnumeration();
+            while (messages.hasMoreElements()) {
+                if (messages.nextElement() instanceof jakarta.jms.TextMessage m && text.equals(m.getText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void aRedeliveredRefundMessageChangesNothing() throws Exception {
+        String id = completedPayment("100.00");
+        Api.Reply reply = refund(id, "{\"amount\": 40.00}");
+        assertEquals(202, reply.status(), reply::toString);
+        String refundId = reply.json().getString("id");
+        JsonObject settled = awaitRefund(refundId, "succeeded");
+
+        String duplicate = "{\"refund_id\":\"" + refundId + "\"}";
+        sendToRefundQueue(duplicate);
+        sendToRefundQueue(duplicate);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (queued("paygate.refunds", duplicate)) {
+            assertTrue(System.nanoTime() < deadline, "the listener never took the redelivered messages");
+            Api.sleep(50);
+        }
+        Api.sleep(300); // let the listener's transaction finish
+        assertTrue(!deadLettered(duplicate), "a redelivery of a settled refund is not a failure");
+
+        JsonObject payment = api.get("/api/v1/payments/" + id).json();
+        assertEquals("40.00", payment.getJsonNumber("refunded_amount").toString());
+        assertEquals("completed", payment.getString("status"));
+        assertEquals(settled.getString("updated_at"), api.get("/api/v1/refunds/" + refundId).json().getString("updated_at"));
+        long refundTransactions = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
+                .filter(t -> t.asJsonObject().getString("type").equals("refund")).count();
+        assertEquals(1, refundTransactions);
+    }
+
+    @Test
+    void aMessageThatKeepsFailingEndsInTheDeadLetterQueue() throws Exception {
+        String poison = "{\"refund_id\":\"re_" + java.util.UUID.randomUUID() + "\"}";
+        sendToRefundQueue(poison);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!deadLettered(poison)) {
+            assertTrue(System.nanoTime() < deadline, "the failing message never reached ActiveMQ.DLQ");
+            Api.sleep(250);
+        }
+        // and the listener still works for good messages afterwards
+        String id = completedPayment("10.00");
+        Api.Reply reply = refund(id, null);
+        assertEquals(202, reply.status(), reply::toString);
+        awaitRefund(reply.json().getString("id"), "succeeded");
+    }
 }
