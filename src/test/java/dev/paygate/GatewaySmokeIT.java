@@ -65,6 +65,50 @@ class GatewaySmokeIT {
         }
     }
 
+    @Test
+    void onPostgresqlHealthIs503WhileTheDatabaseRefusesConnectionsAndRecovers() throws Exception {
+        String database = "paygate_smoke_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection admin = dev.paygate.it.TestDatabase.connectAdmin();
+                java.sql.Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+            try {
+                Map<String, String> env = Map.of(
+                        "PAYGATE_DB_HOST", dev.paygate.it.TestDatabase.host(),
+                        "PAYGATE_DB_PORT", dev.paygate.it.TestDatabase.port(),
+                        "PAYGATE_DB_USER", dev.paygate.it.TestDatabase.user(),
+                        "PAYGATE_DB_PASSWORD", dev.paygate.it.TestDatabase.password(),
+                        "PAYGATE_DB_NAME", database);
+                try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-postgresql")), env, "postgresql")) {
+                    Api api = gateway.api();
+                    assertEquals(200, api.get("/api/v1/health").status());
+                    String id = api.post("/api/v1/payments",
+                            Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of())).json().getString("id");
+                    api.awaitStatus(id, "completed");
+
+                    sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+                    sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                    Api.Reply down = api.get("/api/v1/health");
+                    assertEquals(503, down.status(), down::toString);
+                    JsonObject checks = down.json().getJsonObject("checks");
+                    assertEquals("down", checks.getJsonObject("database").getString("status"));
+                    assertEquals("up", checks.getJsonObject("broker").getString("status"));
+                    assertTrue(api.get("/api/v1/payments/" + id).status() >= 500, "no stale answers while down");
+
+                    sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
+                    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+                    int status;
+                    while ((status = api.get("/api/v1/health").status()) != 200 && Instant.now().isBefore(deadline)) {
+                        Thread.sleep(250);
+                    }
+                    assertEquals(200, status, "health recovers once the database is back");
+                    assertEquals("completed", api.get("/api/v1/payments/" + id).json().getString("status"));
+                }
+            } finally {
+                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
     /** A gateway process started by server-config/payara-micro/start.sh; closing it stops it. */
     record Running(Process process, Api api) implements AutoCloseable {
         @Override
@@ -94,8 +138,10 @@ class GatewaySmokeIT {
                 throw new AssertionError("the gateway exited with " + process.exitValue() + "; see " + name + ".log");
             }
             try {
-                int status = api.get("/api/v1/health").status();
-                if (status == 200 || status == 503) {
+                // The server itself answers (in HTML) before the gateway is deployed; wait for the gateway.
+                Api.Reply health = api.get("/api/v1/health");
+                String type = health.header("Content-Type");
+                if ((health.status() == 200 || health.status() == 503) && type != null && type.startsWith("application/json")) {
                     return new Running(process, api);
                 }
             } catch (RuntimeException notYet) {

@@ -1,6 +1,5 @@
 package dev.paygate.problems;
 
-import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,12 +18,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        // A rule broken deep inside a container call may arrive wrapped; it is still the client's error.
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof GatewayException g) {
                 return Responses.of(g.type().status(), g.toApiError());
-            }
-            if (!(t instanceof EJBException) && t.getCause() == t) {
-                break;
             }
         }
         String reference = UUID.randomUUID().toString();

@@ -23,9 +23,26 @@ public class TestDatabase implements LauncherSessionListener {
         return env("PAYGATE_DB_NAME", "paygate_test");
     }
 
+    public static String port() {
+        return env("PAYGATE_DB_PORT", "5432");
+    }
+
+    public static String user() {
+        return env("PAYGATE_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("PAYGATE_DB_PASSWORD", "");
+    }
+
+    /** The tests' database. */
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(name()), env("PAYGATE_DB_USER", "postgres"),
-                env("PAYGATE_DB_PASSWORD", ""));
+        return DriverManager.getConnection(url(name()), user(), password());
+    }
+
+    /** The server's maintenance database, to create and drop databases. */
+    public static Connection connectAdmin() throws SQLException {
+        return DriverManager.getConnection(url("postgres"), user(), password());
     }
 
     @Override
@@ -33,23 +50,20 @@ public class TestDatabase implements LauncherSessionListener {
         if (System.getenv("PAYGATE_DB_HOST") == null) {
             return; // unit tests only (Surefire): no database needed
         }
-        try (Connection c = DriverManager.getConnection(url("postgres"), env("PAYGATE_DB_USER", "postgres"),
-                env("PAYGATE_DB_PASSWORD", ""));
-                Statement s = c.createStatement()) {
+        try (Connection c = connectAdmin(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name() + "'")) {
                 if (!rs.next()) {
                     s.execute("CREATE DATABASE \"" + name() + "\"");
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + host() + ":"
-                    + env("PAYGATE_DB_PORT", "5432") + " as " + env("PAYGATE_DB_USER", "postgres")
+            throw new IllegalStateException("PostgreSQL is not reachable at " + host() + ":" + port() + " as " + user()
                     + ". The integration tests need it: start PostgreSQL or set PAYGATE_DB_*.", e);
         }
     }
 
     private static String url(String database) {
-        return "jdbc:postgresql://" + host() + ":" + env("PAYGATE_DB_PORT", "5432") + "/" + database;
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 
     private static String env(String name, String fallback) {

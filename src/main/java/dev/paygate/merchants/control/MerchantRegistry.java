@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Stateless
 public class MerchantRegistry {
 
+    /** Merchants known to exist, so that only a merchant's first payment looks it up. */
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    private static final int KNOWN_LIMIT = 10_000;
 
     @PersistenceContext
     EntityManager em;
@@ -40,6 +42,9 @@ public class MerchantRegistry {
                     throw lostRace;
                 }
             }
+        }
+        if (KNOWN.size() >= KNOWN_LIMIT) {
+            KNOWN.clear(); // a cache, not a registry: forgetting only costs a look-up
         }
         KNOWN.add(merchantId);
     }
