@@ -21,33 +21,69 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway as a user starts it, with the run command's script and nothing configured: the
- * embedded H2 database and broker. It must take a payment to completed and refunded, keep it
- * across a restart, and say so when its broker is unreachable.
+ * embedded H2 database and broker. It must keep a payment across a restart and finish it, and say
+ * so when its broker or its database is unreachable.
  */
 class GatewaySmokeIT {
 
     static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
 
     @Test
-    void zeroInstallGatewayCompletesAndRefundsAPaymentAndKeepsItAcrossARestart() throws Exception {
+    void zeroInstallGatewayKeepsAPaymentAcrossARestartThenCompletesAndRefundsIt() throws Exception {
         Path data = fresh(ROOT.resolve("data"));
         int port = freePort();
         String id;
-        try (Running gateway = start(port, data, Map.of(), "first")) {
+        // First run: the acquirer's queue is slow, so the payment is still pending when the gateway stops.
+        try (Running gateway = start(port, data, Map.of("PAYGATE_PROCESSING_QUEUE_DELAY_MS", "3600000"), "first")) {
             Api api = gateway.api();
             Api.Reply created = api.post("/api/v1/payments",
                     Api.cardPayment("merchant_123", "25.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
             id = created.json().getString("id");
+            Thread.sleep(500);
+            assertEquals("pending", api.get("/api/v1/payments/" + id).json().getString("status"));
+        }
+        // Second run: the payment survived in the embedded database and is picked up again.
+        try (Running gateway = start(port, data, Map.of(), "restarted")) {
+            Api api = gateway.api();
             api.awaitStatus(id, "completed");
             Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null);
             assertEquals(202, refund.status(), refund::toString);
             api.awaitStatus(id, "refunded");
-        }
-        try (Running gateway = start(port, data, Map.of(), "restarted")) {
-            JsonObject payment = gateway.api().get("/api/v1/payments/" + id).json();
-            assertEquals("refunded", payment.getString("status"));
+            JsonObject payment = api.get("/api/v1/payments/" + id).json();
             assertEquals("25.00", payment.getJsonNumber("refunded_amount").toString());
+            var statuses = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
+                    .map(t -> t.asJsonObject().getString("type") + ":" + t.asJsonObject().getString("status")).toList();
+            assertEquals(java.util.List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"),
+                    statuses);
+        }
+    }
+
+    @Test
+    void refundsGoThroughAnExternalBrokerWhenOneIsConfigured() throws Exception {
+        int brokerPort = freePort();
+        org.apache.activemq.broker.BrokerService broker = new org.apache.activemq.broker.BrokerService();
+        broker.setBrokerName("external");
+        broker.setPersistent(false);
+        broker.setUseJmx(false);
+        broker.addConnector("tcp://127.0.0.1:" + brokerPort);
+        broker.start();
+        broker.waitUntilStarted();
+        try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-external-broker")),
+                Map.of("PAYGATE_BROKER_URL", "tcp://127.0.0.1:" + brokerPort), "external-broker")) {
+            Api api = gateway.api();
+            assertEquals(200, api.get("/api/v1/health").status());
+            String id = api.post("/api/v1/payments",
+                    Api.cardPayment("merchant_123", "12.00", "4111111111111111", Map.of())).json().getString("id");
+            api.awaitStatus(id, "completed");
+            assertEquals(202, api.post("/api/v1/payments/" + id + "/refund", null).status());
+            api.awaitStatus(id, "refunded");
+            var queue = broker.getDestination(new org.apache.activemq.command.ActiveMQQueue("paygate.refunds"));
+            assertTrue(queue != null && queue.getDestinationStatistics().getEnqueues().getCount() >= 1,
+                    "the refund went through the external broker");
+        } finally {
+            broker.stop();
+            broker.waitUntilStopped();
         }
     }
 

@@ -3,18 +3,23 @@ package dev.paygate.payments.control;
 import dev.paygate.payments.entity.PaymentStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The acquirer's timers live in memory. After a restart, payments that were still pending or
- * processing are picked up again, so none is left waiting forever.
+ * The acquirer's scheduled steps live in memory. Payments left pending or processing by a restart,
+ * or by a step that failed, are picked up again: at start-up all of them, and then every minute
+ * those that have waited well past their delays. No accepted payment waits forever.
  */
 @Singleton
 @Startup
@@ -22,6 +27,7 @@ import java.util.logging.Logger;
 public class ProcessingRecovery {
 
     private static final Logger LOG = Logger.getLogger(ProcessingRecovery.class.getName());
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
     @PersistenceContext
     EntityManager em;
@@ -29,11 +35,30 @@ public class ProcessingRecovery {
     @Inject
     PaymentProcessor processor;
 
+    @Inject
+    @ConfigProperty(name = "paygate.processing.queue.delay.ms", defaultValue = "0")
+    long queueDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
+    long processingDelayMs;
+
     @PostConstruct
-    void resumeUnfinished() {
-        List<Object[]> unfinished = em.createQuery("SELECT p.id, p.status FROM Payment p WHERE p.status IN :open",
-                Object[].class)
+    void resumeAll() {
+        resumeUpdatedBefore(Instant.now());
+    }
+
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void resumeStuck() {
+        resumeUpdatedBefore(Instant.now().minusMillis(queueDelayMs + processingDelayMs).minus(GRACE));
+    }
+
+    private void resumeUpdatedBefore(Instant before) {
+        List<Object[]> unfinished = em.createQuery("SELECT p.id, p.status FROM Payment p "
+                + "WHERE p.status IN :open AND p.updatedAt < :before", Object[].class)
                 .setParameter("open", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING))
+                .setParameter("before", before)
+                .setMaxResults(1000)
                 .getResultList();
         if (!unfinished.isEmpty()) {
             LOG.info(() -> "Resuming " + unfinished.size() + " unfinished payments");
