@@ -170,7 +170,7 @@ class PaymentsIT {
         Api.Reply cancelled = api.post("/api/v1/payments/" + id + "/cancel", null);
         assertEquals(200, cancelled.status(), cancelled::toString);
         assertEquals("cancelled", cancelled.json().getString("status"));
-        Api.sleep(800); // longer than the queue and processing delays: the acquirer must not touch it
+        Api.sleep(1200); // longer than the queue and processing delays: the acquirer must not touch it
         assertEquals("cancelled", api.get("/api/v1/payments/" + id).json().getString("status"));
         var types = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
                 .map(t -> t.asJsonObject().getString("type")).toList();
