@@ -68,8 +68,19 @@ public class PaymentProcessor {
         }
     }
 
-    /** Sends a pending payment to the acquirer. */
-    public void start(String paymentId) {
+    /** Runs the acquirer's pick-up on the asynchronous pool, not on the scheduler's thread. */
+    @Asynchronous
+    public void pickUp(String paymentId) {
+        start(paymentId);
+    }
+
+    /** Runs the acquirer's answer on the asynchronous pool, not on the scheduler's thread. */
+    @Asynchronous
+    public void respond(String paymentId) {
+        answer(paymentId);
+    }
+
+    private void start(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
         if (payment == null || payment.status() != PaymentStatus.PENDING) {
             return;
@@ -82,8 +93,7 @@ public class PaymentProcessor {
         }
     }
 
-    /** The acquirer's answer to a processing payment. */
-    public void answer(String paymentId) {
+    private void answer(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
         if (payment != null && payment.status() == PaymentStatus.PROCESSING) {
             em.persist(payment.settle(Instant.now()));
@@ -104,11 +114,12 @@ public class PaymentProcessor {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    // The scheduler may have a single thread: it only hands the step over.
                     scheduler.schedule(() -> {
                         if (start) {
-                            self.start(paymentId);
+                            self.pickUp(paymentId);
                         } else {
-                            self.answer(paymentId);
+                            self.respond(paymentId);
                         }
                     }, delayMs, TimeUnit.MILLISECONDS);
                 }
