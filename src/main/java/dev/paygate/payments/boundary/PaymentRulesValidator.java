@@ -67,7 +67,7 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
         }
         if (r.cardCvv() == null) {
             rules.fail("card_cvv", "parameter_missing", "is required for card payments");
-        } else if (brand == CardBrand.AMEX ? !r.cardCvv().matches("\\d{4}") : !r.cardCvv().matches("\\d{3}")) {
+        } else if (!r.cardCvv().matches("\\d{" + (brand == null ? 3 : brand.cvvLength()) + "}")) {
             rules.fail("card_cvv", "invalid_cvc", brand == CardBrand.AMEX
                     ? "must be 4 digits for American Express" : "must be 3 digits");
         }

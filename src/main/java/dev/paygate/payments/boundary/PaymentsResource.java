@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -164,8 +163,7 @@ public class PaymentsResource {
         if (value == null) {
             return null;
         }
-        return Arrays.stream(PaymentStatus.values()).filter(s -> s.wire().equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidRequest("parameter_invalid", "status",
+        return PaymentStatus.fromWire(value).orElseThrow(() -> new InvalidRequest("parameter_invalid", "status",
                         "status must be one of pending, processing, completed, failed, cancelled, refunded"));
     }
 }

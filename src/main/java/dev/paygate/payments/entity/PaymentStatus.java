@@ -1,6 +1,8 @@
 package dev.paygate.payments.entity;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,7 +27,7 @@ public enum PaymentStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static PaymentStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+    public static Optional<PaymentStatus> fromWire(String value) {
+        return Arrays.stream(values()).filter(s -> s.wire().equals(value)).findFirst();
     }
 }
