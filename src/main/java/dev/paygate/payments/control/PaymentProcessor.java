@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +48,11 @@ public class PaymentProcessor {
     @Inject
     @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
     long processingDelayMs;
+
+    /** How long a payment takes from accepted to answered when nothing goes wrong. */
+    public Duration expectedDuration() {
+        return Duration.ofMillis(queueDelayMs + processingDelayMs);
+    }
 
     /** Picks up an accepted payment; called after the accepting transaction committed. */
     @Asynchronous

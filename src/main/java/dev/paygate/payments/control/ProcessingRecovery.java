@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The acquirer's scheduled steps live in memory. Payments left pending or processing by a restart,
@@ -35,14 +34,6 @@ public class ProcessingRecovery {
     @Inject
     PaymentProcessor processor;
 
-    @Inject
-    @ConfigProperty(name = "paygate.processing.queue.delay.ms", defaultValue = "0")
-    long queueDelayMs;
-
-    @Inject
-    @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
-    long processingDelayMs;
-
     @PostConstruct
     void resumeAll() {
         resumeUpdatedBefore(Instant.now());
@@ -50,7 +41,7 @@ public class ProcessingRecovery {
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     void resumeStuck() {
-        resumeUpdatedBefore(Instant.now().minusMillis(queueDelayMs + processingDelayMs).minus(GRACE));
+        resumeUpdatedBefore(Instant.now().minus(processor.expectedDuration()).minus(GRACE));
     }
 
     private void resumeUpdatedBefore(Instant before) {
