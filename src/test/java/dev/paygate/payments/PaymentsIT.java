@@ -5,43 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
-import dev.paygate.it.Gateway;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Payments through the public API of the packaged WAR on Payara Micro and PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
-class PaymentsIT {
+class PaymentsIT extends AgainstGateway {
 
     static final String VISA = "4111111111111111";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Gateway.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String merchant;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        merchant = Api.merchant();
-    }
 
     private JsonObject create(String card) {
         Api.Reply reply = api.post("/api/v1/payments", Api.cardPayment(merchant, "100.00", card, Map.of()));

@@ -5,46 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
-import dev.paygate.it.Gateway;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The validation matrix and the HTTP-level errors, all in the one JSON error shape. */
-@ExtendWith(ArquillianExtension.class)
-class ErrorsIT {
+class ErrorsIT extends AgainstGateway {
 
     static final String VISA = "4111111111111111";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Gateway.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String merchant;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        merchant = Api.merchant();
-    }
 
     /** Asserts the one error shape and returns the error object. */
     static JsonObject assertError(Api.Reply reply, int status) {

@@ -3,10 +3,9 @@ package dev.paygate.refunds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
-import dev.paygate.it.Gateway;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,34 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Refunds through the API, settled by the message-driven bean through the real broker. */
-@ExtendWith(ArquillianExtension.class)
-class RefundsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Gateway.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String merchant;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        merchant = Api.merchant();
-    }
+class RefundsIT extends AgainstGateway {
 
     private String completedPayment(String amount) {
         Api.Reply reply = api.post("/api/v1/payments", Api.cardPayment(merchant, amount, "4111111111111111", Map.of()));
