@@ -23,6 +23,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof GatewayException g) {
                 return Responses.of(g.type().status(), g.toApiError());
             }
+            if (t instanceof jakarta.validation.ConstraintViolationException invalid) {
+                return new ConstraintViolationMapper().toResponse(invalid);
+            }
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
