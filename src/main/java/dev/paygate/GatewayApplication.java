@@ -3,7 +3,10 @@ package dev.paygate;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -11,12 +14,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(
         info = @Info(title = "paygate", version = "1",
                 description = "A payment-gateway emulator: stateful, deterministic test payments, refunds and "
-                        + "their transaction history. Card outcomes follow the test cards in the README."),
+                        + "their transaction history. Card outcomes follow the test cards in the README.\n\n"
+                        + "Authenticate with a merchant's secret key: `Authorization: Bearer sk_test_...` (or HTTP "
+                        + "Basic with the key as user name). Every POST takes an `Idempotency-Key`. Each key may "
+                        + "send 25 reads and 25 writes per second by default; every answer carries `RateLimit-*` "
+                        + "headers. Errors have one shape: `{\"error\": {\"type\", \"code\", \"message\", \"param\", "
+                        + "\"errors\"}}`; the codes are listed in the README."),
         servers = @Server(url = "/"),
+        security = {@SecurityRequirement(name = "api_key"), @SecurityRequirement(name = "api_key_basic")},
         tags = {
             @Tag(name = "payments", description = "Create, read, list and cancel payments"),
             @Tag(name = "refunds", description = "Full and partial refunds"),
-            @Tag(name = "health", description = "Database and broker checks")
+            @Tag(name = "admin", description = "Merchants and their API keys, with the admin token"),
+            @Tag(name = "health", description = "Database and broker checks; no key needed")
         })
+@SecurityScheme(securitySchemeName = "api_key", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A merchant's secret key, `sk_test_...`")
+@SecurityScheme(securitySchemeName = "api_key_basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The secret key as user name, empty password")
+@SecurityScheme(securitySchemeName = "admin_token", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "PAYGATE_ADMIN_TOKEN, or the token printed at start-up")
 public class GatewayApplication extends Application {
 }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class GatewaySmokeIT {
 
     static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
+    /** The demo merchant's key when nothing is configured, as the README's quick start uses it. */
+    static final String DEMO_KEY = "sk_test_paygate_demo_key_for_merchant_123";
 
     @Test
     void zeroInstallGatewayKeepsAPaymentAcrossARestartThenCompletesAndRefundsIt() throws Exception {
@@ -36,6 +38,8 @@ class GatewaySmokeIT {
         // First run: the acquirer's queue is slow, so the payment is still pending when the gateway stops.
         try (Running gateway = start(port, data, Map.of("PAYGATE_PROCESSING_QUEUE_DELAY_MS", "3600000"), "first")) {
             Api api = gateway.api();
+            assertEquals(401, api.withKey(null).get("/api/v1/payments").status(), "keys are required by default");
+            assertTrue(Files.readString(ROOT.resolve("first.log")).contains(DEMO_KEY), "the start-up log shows the demo key");
             Api.Reply created = api.post("/api/v1/payments",
                     Api.cardPayment("merchant_123", "25.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
@@ -108,15 +112,20 @@ class GatewaySmokeIT {
                 java.sql.Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database);
             try {
-                Map<String, String> env = Map.of(
+                Map<String, String> env = new java.util.HashMap<>(Map.of(
                         "PAYGATE_DB_HOST", dev.paygate.it.TestDatabase.host(),
                         "PAYGATE_DB_PORT", dev.paygate.it.TestDatabase.port(),
                         "PAYGATE_DB_USER", dev.paygate.it.TestDatabase.user(),
                         "PAYGATE_DB_PASSWORD", dev.paygate.it.TestDatabase.password(),
-                        "PAYGATE_DB_NAME", database);
+                        "PAYGATE_DB_NAME", database));
+                env.put("PAYGATE_ADMIN_TOKEN", "admin_smoke");
                 try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-postgresql")), env, "postgresql")) {
-                    Api api = gateway.api();
-                    assertEquals(200, api.get("/api/v1/health").status());
+                    Api demo = gateway.api();
+                    assertEquals(200, demo.get("/api/v1/health").status());
+                    assertEquals(401, demo.get("/api/v1/payments").status(), "no demo merchant on PostgreSQL by default");
+                    Api operator = demo.withKey("admin_smoke");
+                    assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"merchant_123\",\"name\":\"Shop\"}").status());
+                    Api api = demo.withKey(operator.post("/api/v1/admin/merchants/merchant_123/keys", null).json().getString("secret"));
                     String id = api.post("/api/v1/payments",
                             Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of())).json().getString("id");
                     api.awaitStatus(id, "completed");
@@ -145,6 +154,25 @@ class GatewaySmokeIT {
         }
     }
 
+    @Test
+    void withAuthModeNoneTheMerchantIdIsTakenFromTheRequestAndTheLogSaysSo() throws Exception {
+        try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-no-auth")),
+                Map.of("PAYGATE_AUTH_MODE", "none", "PAYGATE_DEMO_MERCHANT", "false"), "no-auth")) {
+            Api anyone = gateway.api().withKey(null);
+            Api.Reply created = anyone.post("/api/v1/payments",
+                    Api.cardPayment("shop_a", "9.00", "4111111111111111", Map.of()));
+            assertEquals(201, created.status(), created::toString);
+            assertEquals("shop_a", created.json().getString("merchant_id"));
+            Api.Reply missing = anyone.post("/api/v1/payments", Api.cardPayment(null, "9.00", "4111111111111111", Map.of()));
+            assertEquals(400, missing.status(), missing::toString);
+            assertEquals("merchant_id", missing.error().getString("param"));
+            assertEquals(1, anyone.get("/api/v1/payments?merchant_id=shop_a").json().getJsonArray("data").size());
+            assertEquals(0, anyone.get("/api/v1/payments?merchant_id=shop_b").json().getJsonArray("data").size());
+            assertEquals(401, anyone.get("/api/v1/admin/merchants").status(), "the admin API still needs its token");
+            assertTrue(Files.readString(ROOT.resolve("no-auth.log")).contains("AUTHENTICATION IS OFF"));
+        }
+    }
+
     /** A gateway process started by server-config/payara-micro/start.sh; closing it stops it. */
     record Running(Process process, Api api) implements AutoCloseable {
         @Override
@@ -167,7 +195,7 @@ class GatewaySmokeIT {
         env.put("PAYGATE_PROCESSING_DELAY_MS", "50");
         env.putAll(extraEnv);
         Process process = builder.start();
-        Api api = new Api(new URL("http://127.0.0.1:" + port + "/"));
+        Api api = new Api(new URL("http://127.0.0.1:" + port + "/"), DEMO_KEY);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -19,6 +19,8 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key";
     private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    private static final String EXPOSED_HEADERS = "Location, Idempotent-Replayed, Retry-After, "
+            + "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, WWW-Authenticate";
 
     @Inject
     @ConfigProperty(name = "paygate.cors.origins", defaultValue = "*")
@@ -46,7 +48,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         String origin = request.getHeaderString("Origin");
         if (origin != null && allowed(origin) && !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
             response.getHeaders().add("Access-Control-Allow-Origin", origin);
-            response.getHeaders().add("Access-Control-Expose-Headers", "Location");
+            response.getHeaders().add("Access-Control-Expose-Headers", EXPOSED_HEADERS);
             response.getHeaders().add("Vary", "Origin");
         }
     }

@@ -1,5 +1,6 @@
 package dev.paygate.platform;
 
+import dev.paygate.merchants.boundary.Unauthenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,10 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("health")
+@Unauthenticated
 @jakarta.enterprise.context.RequestScoped
 @Tag(name = "health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +33,7 @@ public class HealthResource {
 
     @GET
     @Operation(summary = "Whether the gateway, its database and its broker are up")
+    @SecurityRequirementsSet({})
     @APIResponse(responseCode = "200", description = "Everything is up")
     @APIResponse(responseCode = "503", description = "The database or the broker is down")
     public Response health() {

@@ -21,4 +21,18 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return JSONB;
     }
+
+    /** The body the API would send for {@code entity}; text is kept as it is. */
+    public static String toJson(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        if (entity instanceof String text) {
+            return text;
+        }
+        if (entity instanceof byte[] bytes) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return JSONB.toJson(entity);
+    }
 }

@@ -1,19 +1,24 @@
 package dev.paygate.problems;
 
-import java.util.Locale;
-
-/** The families of errors, each with the HTTP status it is answered with. */
+/** The families of errors, each with the HTTP status it is answered with and its wire name. */
 public enum ErrorType {
-    INVALID_REQUEST_ERROR(400),
-    NOT_FOUND(404),
-    CONFLICT(409),
-    PAYLOAD_TOO_LARGE(413),
-    API_ERROR(500);
+    INVALID_REQUEST_ERROR(400, "invalid_request_error"),
+    AUTHENTICATION_ERROR(401, "authentication_error"),
+    PERMISSION_ERROR(403, "permission_error"),
+    NOT_FOUND(404, "invalid_request_error"),
+    CONFLICT(409, "invalid_request_error"),
+    IDEMPOTENCY_CONFLICT(409, "idempotency_error"),
+    PAYLOAD_TOO_LARGE(413, "invalid_request_error"),
+    IDEMPOTENCY_MISMATCH(422, "idempotency_error"),
+    RATE_LIMIT_ERROR(429, "rate_limit_error"),
+    API_ERROR(500, "api_error");
 
     private final int status;
+    private final String wire;
 
-    ErrorType(int status) {
+    ErrorType(int status, String wire) {
         this.status = status;
+        this.wire = wire;
     }
 
     public int status() {
@@ -21,6 +26,6 @@ public enum ErrorType {
     }
 
     public String wire() {
-        return this == NOT_FOUND || this == CONFLICT || this == PAYLOAD_TOO_LARGE ? "invalid_request_error" : name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 }

@@ -4,9 +4,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the HTTP answer for an {@link ApiError}. */
-final class Responses {
+public final class Responses {
 
     private Responses() {
+    }
+
+    /** For filters that answer before a resource runs and must add headers of their own. */
+    public static Response of(GatewayException e) {
+        return of(e.type().status(), e.toApiError());
     }
 
     static Response of(int status, ApiError error) {

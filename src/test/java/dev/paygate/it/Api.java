@@ -48,12 +48,34 @@ public final class Api {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String key;
 
+    /** Without credentials: only health answers. */
     public Api(URL deployment) {
+        this(deployment, null);
+    }
+
+    /** Every request sends {@code key} (a merchant's secret key, or the admin token) as a bearer token. */
+    public Api(URL deployment, String key) {
         String root = deployment.toString().replaceAll("/+$", "");
         this.base = URI.create(root + "/");
+        this.key = key;
+    }
+
+    private Api(URI base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** The same gateway with another credential; null sends none. */
+    public Api withKey(String key) {
+        return new Api(base, key);
+    }
+
+    public String key() {
+        return key;
     }
 
     public URI uri(String path) {
@@ -74,9 +96,13 @@ public final class Api {
         return send(request);
     }
 
+    /** Adds the credential unless the request sets its own Authorization header. */
     public Reply send(HttpRequest.Builder request) {
+        if (key != null && request.copy().build().headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", "Bearer " + key);
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @PaymentRules
 @Schema(name = "CreatePaymentRequest")
 public record CreatePaymentRequest(
-        @Schema(name = "merchant_id", required = true, example = "merchant_123")
-        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        @Schema(name = "merchant_id", example = "merchant_123",
+                description = "Optional: the API key's merchant. Required when authentication is off.")
+        @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
         String merchantId,
 
         @Schema(name = "order_id", required = true, example = "order_456")

@@ -36,8 +36,8 @@ public class Payments {
     @Inject
     Event<PaymentAccepted> accepted;
 
-    /** Accepts a validated request; processing starts once this transaction has committed. */
-    public Payment create(CreatePaymentRequest r) {
+    /** Accepts a validated request for the merchant; processing starts once this transaction has committed. */
+    public Payment create(String merchantId, CreatePaymentRequest r) {
         Instant now = Instant.now();
         PaymentMethod method = PaymentMethod.fromWire(r.paymentMethod()).orElseThrow();
         Card card = null;
@@ -47,8 +47,8 @@ public class Payments {
             scenario = Scenario.forCard(r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear(),
                     YearMonth.now(Clock.systemUTC()));
         }
-        merchants.ensureRegistered(r.merchantId());
-        Payment payment = Payment.create(r.merchantId(), r.orderId(), Money.of(r.amount(), r.currency()), method,
+        merchants.ensureRegistered(merchantId);
+        Payment payment = Payment.create(merchantId, r.orderId(), Money.of(r.amount(), r.currency()), method,
                 card, scenario, r.description(), r.customerEmail(), r.customerName(), now);
         em.persist(payment);
         em.persist(payment.acceptedCharge());
@@ -56,25 +56,30 @@ public class Payments {
         return payment;
     }
 
-    public Payment find(String id) {
-        Payment payment = em.find(Payment.class, id);
-        if (payment == null) {
-            throw new ResourceNotFound("payment", id);
-        }
-        return payment;
+    /**
+     * The payment, if the merchant {@code scope} may see it; a null scope sees every merchant's.
+     * Another merchant's payment is answered exactly as one that does not exist.
+     */
+    public Payment find(String scope, String id) {
+        return visible(scope, id, em.find(Payment.class, id));
     }
 
-    public Payment cancel(String id) {
-        Payment payment = em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (payment == null) {
-            throw new ResourceNotFound("payment", id);
-        }
+    public Payment cancel(String scope, String id) {
+        Payment payment = visible(scope, id, em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
         em.persist(payment.cancel(Instant.now()));
         return payment;
     }
 
-    public List<PaymentTransaction> transactions(String paymentId) {
-        find(paymentId);
+    /** For other components that take a payment's row lock, such as refunds. */
+    public static Payment visible(String scope, String id, Payment payment) {
+        if (payment == null || (scope != null && !scope.equals(payment.merchantId()))) {
+            throw new ResourceNotFound("payment", id);
+        }
+        return payment;
+    }
+
+    public List<PaymentTransaction> transactions(String scope, String paymentId) {
+        find(scope, paymentId);
         return em.createQuery("SELECT t FROM PaymentTransaction t WHERE t.paymentId = :id "
                 + "ORDER BY t.createdAt, t.id", PaymentTransaction.class)
                 .setParameter("id", paymentId)

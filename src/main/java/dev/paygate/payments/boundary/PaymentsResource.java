@@ -1,13 +1,20 @@
 package dev.paygate.payments.boundary;
 
+import dev.paygate.idempotency.boundary.Idempotent;
+import dev.paygate.idempotency.boundary.IdempotencyFilter;
+import dev.paygate.merchants.boundary.Caller;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.problems.ApiError;
+import dev.paygate.problems.ApiResponses;
+import dev.paygate.platform.PageSize;
 import dev.paygate.problems.InvalidRequest;
+import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.refunds.boundary.RefundRequest;
 import dev.paygate.refunds.boundary.RefundResponse;
 import dev.paygate.refunds.boundary.Refunds;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,22 +40,35 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * The payments API. Its POSTs name the Idempotency-Key header only for the API reference: the
+ * header is handled by {@link IdempotencyFilter} before a method runs.
+ */
 @Path("payments")
 @jakarta.enterprise.context.RequestScoped
 @Tag(name = "payments")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request; `param` names the offending field",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
+        headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "429", description = ApiResponses.RATE_LIMITED,
+        headers = {@Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Remaining", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))},
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class PaymentsResource {
-
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
 
     @Inject
     Payments payments;
 
     @Inject
     Refunds refunds;
+
+    @Inject
+    Caller caller;
 
     @Context
     UriInfo uri;
@@ -58,8 +80,17 @@ public class PaymentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
-    public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request) {
-        Payment payment = payments.create(request);
+    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.KEY_IN_USE,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Transactional
+    @Idempotent
+    public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
+        Payment payment = payments.create(caller.merchantFor(request.merchantId(), "merchant_id"), request);
         return Response.created(uri.getBaseUriBuilder().path("payments").path(payment.id()).build())
                 .entity(PaymentResponse.from(payment)).build();
     }
@@ -71,7 +102,7 @@ public class PaymentsResource {
     @APIResponse(responseCode = "404", description = "No such payment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PaymentResponse get(@PathParam("id") String id) {
-        return PaymentResponse.from(payments.find(id));
+        return PaymentResponse.from(payments.find(caller.scope(), id));
     }
 
     @GET
@@ -79,24 +110,25 @@ public class PaymentsResource {
             description = "Keyset pagination: pass the last id of a page as `starting_after` to get the next.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentPage.class)))
     public PaymentPage list(
-            @Parameter(required = true, example = "merchant_123") @QueryParam("merchant_id") String merchantId,
+            @Parameter(description = "Optional: the key's merchant (required when authentication is off)",
+                    example = "merchant_123") @QueryParam("merchant_id") String merchantId,
             @Parameter(example = "completed") @QueryParam("status") String status,
             @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "A payment id: the page starts after it") @QueryParam("starting_after")
             String startingAfter) {
-        if (merchantId == null || merchantId.isBlank()) {
-            throw new InvalidRequest("parameter_missing", "merchant_id", "merchant_id is required");
-        }
-        int size = limit(limit);
+        String merchant = caller.merchantFor(merchantId, "merchant_id");
+        int size = PageSize.parse(limit);
+        PaymentStatus filter = status(status);
         Payment after = null;
         if (startingAfter != null) {
-            after = payments.find(startingAfter);
-            if (!after.merchantId().equals(merchantId)) {
+            try {
+                after = payments.find(merchant, startingAfter);
+            } catch (ResourceNotFound e) {
                 throw new InvalidRequest("parameter_invalid", "starting_after",
-                        "starting_after must be a payment of merchant " + merchantId);
+                        "starting_after must be the id of one of merchant " + merchant + "'s payments");
             }
         }
-        List<Payment> page = payments.list(merchantId, status(status), after, size + 1);
+        List<Payment> page = payments.list(merchant, filter, after, size + 1);
         boolean hasMore = page.size() > size;
         return new PaymentPage(page.stream().limit(size).map(PaymentResponse::from).toList(), hasMore);
     }
@@ -105,17 +137,22 @@ public class PaymentsResource {
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a pending payment")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
-    @APIResponse(responseCode = "409", description = "The payment is no longer pending",
+    @APIResponse(responseCode = "409", description = "The payment is no longer pending; or its Idempotency-Key is in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public PaymentResponse cancel(@PathParam("id") String id) {
-        return PaymentResponse.from(payments.cancel(id));
+    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Transactional
+    @Idempotent
+    public PaymentResponse cancel(@PathParam("id") String id,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
+        return PaymentResponse.from(payments.cancel(caller.scope(), id));
     }
 
     @GET
     @Path("{id}/transactions")
     @Operation(summary = "A payment's transactions, oldest first")
     public List<TransactionResponse> transactions(@PathParam("id") String id) {
-        return payments.transactions(id).stream().map(TransactionResponse::from).toList();
+        return payments.transactions(caller.scope(), id).stream().map(TransactionResponse::from).toList();
     }
 
     @POST
@@ -126,11 +163,16 @@ public class PaymentsResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundRequest.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
-    @APIResponse(responseCode = "409", description = "The payment is not completed",
+    @APIResponse(responseCode = "409", description = "The payment is not completed; or its Idempotency-Key is in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Transactional
+    @Idempotent
     public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
             @Parameter(hidden = true) byte[] body) {
-        RefundResponse refund = refunds.request(id, RefundRequest.read(contentType, body));
+        RefundResponse refund = refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
         return Response.accepted(refund)
                 .location(uri.getBaseUriBuilder().path("refunds").path(refund.id()).build()).build();
     }
@@ -140,23 +182,8 @@ public class PaymentsResource {
     @Tag(name = "refunds")
     @Operation(summary = "A payment's refunds, oldest first")
     public List<RefundResponse> refunds(@PathParam("id") String id) {
-        payments.find(id);
+        payments.find(caller.scope(), id);
         return refunds.forPayment(id);
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequest("parameter_invalid", "limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static PaymentStatus status(String value) {

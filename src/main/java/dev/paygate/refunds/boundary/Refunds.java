@@ -1,5 +1,6 @@
 package dev.paygate.refunds.boundary;
 
+import dev.paygate.payments.boundary.Payments;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.problems.ResourceNotFound;
@@ -36,15 +37,13 @@ public class Refunds {
      * Accepts a refund and queues it for the acquirer in one transaction. The payment's row lock
      * makes concurrent refunds of one payment take turns, so together they never exceed it.
      */
-    public RefundResponse request(String paymentId, RefundRequest request) {
+    public RefundResponse request(String scope, String paymentId, RefundRequest request) {
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-        if (payment == null) {
-            throw new ResourceNotFound("payment", paymentId);
-        }
+        Payment payment = Payments.visible(scope, paymentId,
+                em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE));
         Currency currency = Currency.getInstance(payment.currency());
         if (request.amount() != null && !Money.fitsMinorUnit(request.amount(), currency)) {
             throw RefundRequest.tooPrecise(payment.currency(), currency.getDefaultFractionDigits());
@@ -60,9 +59,10 @@ public class Refunds {
         return RefundResponse.from(refund);
     }
 
-    public RefundResponse find(String id) {
+    /** The refund, if it refunds a payment the merchant {@code scope} may see (null: any). */
+    public RefundResponse find(String scope, String id) {
         Refund refund = em.find(Refund.class, id);
-        if (refund == null) {
+        if (refund == null || (scope != null && !scope.equals(em.find(Payment.class, refund.paymentId()).merchantId()))) {
             throw new ResourceNotFound("refund", id);
         }
         return RefundResponse.from(refund);

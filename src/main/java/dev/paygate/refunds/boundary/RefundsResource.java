@@ -1,6 +1,8 @@
 package dev.paygate.refunds.boundary;
 
+import dev.paygate.merchants.boundary.Caller;
 import dev.paygate.problems.ApiError;
+import dev.paygate.problems.ApiResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,10 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "refunds")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "429", description = ApiResponses.RATE_LIMITED,
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class RefundsResource {
 
     @Inject
     Refunds refunds;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Path("{id}")
@@ -30,6 +39,6 @@ public class RefundsResource {
     @APIResponse(responseCode = "404", description = "No such refund",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public RefundResponse get(@PathParam("id") String id) {
-        return refunds.find(id);
+        return refunds.find(caller.scope(), id);
     }
 }

@@ -1,0 +1,17 @@
+package dev.paygate.idempotency.boundary;
+
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A POST whose answer is stored under its Idempotency-Key in the same transaction as its effects.
+ * Put it next to {@code @Transactional}, so that there is one transaction to share.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Idempotent {
+}

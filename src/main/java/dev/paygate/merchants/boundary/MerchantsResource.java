@@ -1,0 +1,116 @@
+package dev.paygate.merchants.boundary;
+
+import dev.paygate.problems.ApiError;
+import dev.paygate.platform.PageSize;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The admin API: merchants and their keys, for the operator of the gateway. */
+@Path("admin/merchants")
+@RequestScoped
+@AdminOnly
+@Tag(name = "admin")
+@SecurityRequirement(name = "admin_token")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing or wrong admin token",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+public class MerchantsResource {
+
+    /** One page of merchants in id order. */
+    @Schema(name = "MerchantList")
+    public record Page(List<MerchantResponse> data,
+            @Schema(name = "has_more") boolean hasMore) {
+    }
+
+    @Inject
+    Merchants merchants;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a merchant")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request) {
+        MerchantResponse merchant = MerchantResponse.from(merchants.create(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(merchant.id()).build()).entity(merchant).build();
+    }
+
+    @GET
+    @Operation(summary = "List merchants in id order")
+    public Page list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
+            @Parameter(description = "A merchant id: the page starts after it") @QueryParam("starting_after") String after) {
+        int size = PageSize.parse(limit);
+        var page = merchants.list(after, size + 1);
+        return new Page(page.stream().limit(size).map(MerchantResponse::from).toList(), page.size() > size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Retrieve a merchant")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such merchant")
+    public MerchantResponse get(@PathParam("id") String id) {
+        return MerchantResponse.from(merchants.find(id));
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a merchant", description = "Only the fields sent change. `status: disabled` refuses its keys at once.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such merchant")
+    public MerchantResponse update(@PathParam("id") String id,
+            @Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request) {
+        return MerchantResponse.from(merchants.update(id, request));
+    }
+
+    @POST
+    @Path("{id}/keys")
+    @Operation(summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such merchant")
+    public Response createKey(@PathParam("id") String id) {
+        ApiKeyResponse key = ApiKeyResponse.from(merchants.issueKey(id));
+        return Response.created(uri.getAbsolutePathBuilder().path(key.id()).build()).entity(key).build();
+    }
+
+    @GET
+    @Path("{id}/keys")
+    @Operation(summary = "List a merchant's API keys, oldest first", description = "Without secrets.")
+    public List<ApiKeyResponse> keys(@PathParam("id") String id) {
+        return merchants.keys(id).stream().map(ApiKeyResponse::from).toList();
+    }
+
+    @POST
+    @Path("{id}/keys/{key}/revoke")
+    @Operation(summary = "Revoke an API key", description = "Requests with it are refused from now on.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such key for this merchant")
+    public ApiKeyResponse revoke(@PathParam("id") String id, @PathParam("key") String key) {
+        return ApiKeyResponse.from(merchants.revokeKey(id, key));
+    }
+}
