@@ -192,6 +192,13 @@ class ErrorsIT extends AgainstGateway {
                 .forEach(p -> assertTrue(paths.containsKey(p), p + " not in " + paths.keySet()));
         JsonObject schema = openapi.getJsonObject("components").getJsonObject("schemas").getJsonObject("CreatePaymentRequest");
         assertTrue(schema.getJsonObject("properties").containsKey("card_number"), schema.toString());
+        assertTrue(openapi.getJsonObject("components").getJsonObject("securitySchemes").keySet()
+                .containsAll(List.of("api_key", "api_key_basic", "admin_token")), "the security schemes are documented");
+        JsonObject create = paths.getJsonObject("/api/v1/payments").getJsonObject("post");
+        assertTrue(create.getJsonArray("parameters").stream()
+                .anyMatch(p -> "Idempotency-Key".equals(p.asJsonObject().getString("name"))), create.toString());
+        assertTrue(create.getJsonObject("responses").keySet().containsAll(List.of("401", "403", "409", "422", "429")),
+                create.getJsonObject("responses").keySet().toString());
 
         Api.Reply ui = api.get("/apidocs/");
         assertEquals(200, ui.status());
