@@ -18,6 +18,8 @@ TARGET_BOOT_MS = 10_000
 TARGET_RSS_MB = 600
 TARGET_LIST_SAME = 0.80              # list requests/s on the large table at least this share of the small
 
+OTHER_CPU_WARN = 0.10                # CPU taken by processes other than gateway, PostgreSQL and wrk
+
 
 def rps(w):
     """Requests per second that succeeded (wrk counts non-2xx statuses as status errors)."""
@@ -62,6 +64,8 @@ def main(records_path, base):
             "latency_ms": {k: round(ms(w["latency_us"][k]), 3) for k in ("p50", "p90", "p99", "p999", "max", "mean")},
             "errors": w["errors"], "errors_total": errors_of(w),
         }
+        if "cpu" in w:
+            out["cpu_share"] = w["cpu"]
         if r.get("target_rate"):
             out["target_rate"] = r["target_rate"]
         if "completion" in r:
@@ -75,7 +79,8 @@ def main(records_path, base):
     paced = {d: wrk_rows("create", delay_ms=d, mode="paced") for d in delays}
     gets = wrk_rows("get")
     list_sizes = sorted({r["label"] for r in runs if r["endpoint"] == "list"}, key=lambda s: int(s.split()[0]))
-    lists = {s: wrk_rows("list", label=s) for s in list_sizes}
+    lists = {f"{int(s.split()[0]):,} rows": wrk_rows("list", label=s) for s in list_sizes}
+    list_sizes = list(lists)
     pgbench = sorted([r for r in records if r["kind"] == "pgbench"], key=lambda r: r["conns"])
     boots = [r for r in records if r["kind"] == "boot"]
     rss = [r for r in records if r["kind"] == "rss"]
@@ -173,6 +178,7 @@ def main(records_path, base):
 
     machine = {k: meta[k] for k in ("cores", "cpu", "kernel", "java", "postgres", "wrk")}
     machine["memory_gb"] = round(meta["mem_kb"] / 1024 / 1024, 1)
+    machine["load1_at_start"] = meta["load1"]
 
     report = {
         "stamp": meta["stamp"], "quick": meta["quick"], "commit": meta["commit"], "machine": machine,
@@ -207,11 +213,21 @@ def plan_ms(plan):
 def latency_cells(row):
     lat = row["latency_ms"]
     return [fmt(row["requests_per_s"]), fmt(lat["p50"], 2), fmt(lat["p90"], 2), fmt(lat["p99"], 2),
-            fmt(lat["max"], 1), str(row["errors_total"]) if row["errors_total"] == 0 else f"**{row['errors_total']}**"]
+            fmt(lat["max"], 1), str(row["errors_total"]) if row["errors_total"] == 0 else f"**{row['errors_total']}**",
+            cpu_cell(row)]
 
 
-def table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if i else "---" for i in range(len(header))) + "|"]
+def cpu_cell(row):
+    c = row.get("cpu_share")
+    if not c:
+        return "—"
+    other = f"{c['other']:.0%}" if c["other"] <= OTHER_CPU_WARN else f"**{c['other']:.0%}**"
+    return f"{c['gateway']:.0%} / {c['postgres']:.0%} / {c['wrk']:.0%} / {other}"
+
+
+def table(header, rows, numeric=True):
+    align = ["---"] + ["---:" if numeric else "---"] * (len(header) - 1)
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -230,6 +246,16 @@ def markdown(r, default_delay):
         w("Every request of every measured run succeeded (no non-2xx answer, timeout or socket error).\n\n")
     m = r["machine"]
     s = r["settings"]
+    busy_runs = [row for rows in list(r["create"].values()) + list(r["create_paced"].values()) + [r["get"]]
+                 + list(r["list"].values()) for row in rows
+                 if row.get("cpu_share") and row["cpu_share"]["other"] > OTHER_CPU_WARN]
+    if busy_runs:
+        w(f"> **⚠ Other processes took more than {OTHER_CPU_WARN:.0%} of the machine's CPU in {len(busy_runs)} "
+          "run(s)** (column \"other\" below): something else ran during the benchmark, so those figures are "
+          "low. Run it on a quiet machine.\n\n")
+    if m["load1_at_start"] > 1.0:
+        w(f"> **⚠ The machine was busy when the run began** (load average {m['load1_at_start']} on "
+          f"{m['cores']} cores): other work may have taken CPU from the measurements.\n\n")
     w(f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB memory; {m['kernel']}; {m['java']}; "
       f"PostgreSQL {m['postgres']}; {m['wrk']}. Gateway commit {r['commit']}, `-Xmx512m -XX:+UseSerialGC`. "
       f"Load generator, gateway and database share the machine. Runs of {s['seconds']} s after a warm-up of "
@@ -237,9 +263,11 @@ def markdown(r, default_delay):
 
     w("## Targets\n\n")
     w(table(["target", "goal", "measured", "result", "notes"],
-            [[t["target"], t["goal"], t["measured"], verdict(t["pass"]), t["note"]] for t in r["targets"]]))
+            [[t["target"], t["goal"], t["measured"], verdict(t["pass"]), t["note"]] for t in r["targets"]],
+            numeric=False))
 
-    head = ["connections", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors"]
+    head = ["connections", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors",
+            "CPU gateway / postgres / wrk / other"]
     for d, rows in r["create"].items():
         note = " (default)" if int(d) == default_delay else ""
         w(f"\n## POST /payments, processing delay {d} ms{note}\n\n")
@@ -249,8 +277,8 @@ def markdown(r, default_delay):
             w(f"\nFixed rate {row['target_rate']}/s (half the best above) on {row['conns']} connections: "
               f"{row['requests_per_s']:,.0f} requests/s, p50 {row['latency_ms']['p50']:.2f} ms, "
               f"p90 {row['latency_ms']['p90']:.2f} ms, p99 {row['latency_ms']['p99']:.2f} ms, "
-              f"max {row['latency_ms']['max']:.1f} ms, {row['errors_total']} errors; create→completed "
-              f"{' / '.join(completion_cells(row))} ms (p50 / p99; rows created).\n")
+              f"max {row['latency_ms']['max']:.1f} ms, {row['errors_total']} errors, CPU {cpu_cell(row)}; "
+              f"create→completed p50 / p99 {completion_cells(row)[1]} ms over {completion_cells(row)[0]} payments.\n")
 
     w("\n## Gateway creates/s against pgbench tps\n\n")
     w("pgbench runs one commit inserting a payment and its first transaction into copies of the gateway's "
