@@ -15,7 +15,7 @@ import sys
 
 def method_name(frame):
     m = frame["method"]
-    return f"{m['type']['name']}.{m['name']}"
+    return f"{m['type']['name'].replace('/', '.')}.{m['name']}"
 
 
 GROUPS = [
