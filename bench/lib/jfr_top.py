@@ -20,6 +20,7 @@ def method_name(frame):
 
 GROUPS = [
     ("org.postgresql", "PostgreSQL JDBC driver"),
+    ("org.hibernate.validator", "Bean Validation"),
     ("org.hibernate", "Hibernate"),
     ("com.sun.enterprise.resource", "Payara connection pool"),
     ("com.sun.jts", "transactions (JTS)"),
@@ -29,12 +30,19 @@ GROUPS = [
     ("org.eclipse.yasson", "JSON binding (Yasson)"),
     ("org.glassfish.json", "JSON (Parsson)"),
     ("org.eclipse.parsson", "JSON (Parsson)"),
-    ("org.hibernate.validator", "Bean Validation"),
     ("org.jboss.weld", "CDI (Weld)"),
     ("com.sun.ejb", "EJB container"),
     ("org.glassfish.ejb", "EJB container"),
     ("org.apache.activemq", "ActiveMQ"),
     ("dev.paygate", "paygate"),
+    ("org.glassfish.jersey", "JAX-RS (Jersey)"),
+    ("org.jvnet.hk2", "HK2 (Jersey's injection)"),
+    ("org.glassfish.hk2", "HK2 (Jersey's injection)"),
+    ("com.sun.gjc", "Payara JDBC wrappers"),
+    ("com.sun.enterprise", "Payara container"),
+    ("org.glassfish", "Payara container"),
+    ("fish.payara", "Payara container"),
+    ("io.opentelemetry", "OpenTelemetry (Payara)"),
     ("java.", "JDK"),
     ("javax.", "JDK"),
     ("jdk.", "JDK"),
@@ -56,6 +64,7 @@ def main(path, n):
     self_counts = collections.Counter()
     total_counts = collections.Counter()
     groups = collections.Counter()
+    owners = collections.Counter()
     for e in events:
         frames = (e["values"].get("stackTrace") or {}).get("frames") or []
         if not frames:
@@ -63,12 +72,18 @@ def main(path, n):
         top = method_name(frames[0])
         self_counts[top] += 1
         groups[group_of(top)] += 1
+        # The owner: the first frame outside the JDK, so that a HashMap lookup counts for whoever made it.
+        owner = next((method_name(f) for f in frames if group_of(method_name(f)) != "JDK"), top)
+        owners[group_of(owner)] += 1
         for name in {method_name(f) for f in frames}:
             total_counts[name] += 1
     samples = sum(self_counts.values())
     print(f"{samples} CPU samples (jdk.ExecutionSample) in {path}\n")
     print("Self samples by package group (where the CPU was when sampled):")
     for group, count in groups.most_common():
+        print(f"  {100 * count / samples:5.1f}%  {group}")
+    print("\nSelf samples by owner (the first frame outside the JDK, so JDK code counts for its caller):")
+    for group, count in owners.most_common(15):
         print(f"  {100 * count / samples:5.1f}%  {group}")
     print(f"\nTop {n} methods by self samples:")
     for name, count in self_counts.most_common(n):
