@@ -169,6 +169,22 @@ class GatewaySmokeIT {
             assertEquals(1, anyone.get("/api/v1/payments?merchant_id=shop_a").json().getJsonArray("data").size());
             assertEquals(0, anyone.get("/api/v1/payments?merchant_id=shop_b").json().getJsonArray("data").size());
             assertEquals(401, anyone.get("/api/v1/admin/merchants").status(), "the admin API still needs its token");
+
+            // A burst of first payments of a new merchant, more than the pool has connections.
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+            try {
+                var replies = new java.util.ArrayList<java.util.concurrent.Future<Api.Reply>>();
+                for (int i = 0; i < 24; i++) {
+                    replies.add(pool.submit(() -> anyone.post("/api/v1/payments",
+                            Api.cardPayment("shop_burst", "1.00", "4111111111111111", Map.of()))));
+                }
+                for (var reply : replies) {
+                    assertEquals(201, reply.get(60, TimeUnit.SECONDS).status());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(24, anyone.get("/api/v1/payments?merchant_id=shop_burst&limit=100").json().getJsonArray("data").size());
             assertTrue(Files.readString(ROOT.resolve("no-auth.log")).contains("AUTHENTICATION IS OFF"));
         }
     }

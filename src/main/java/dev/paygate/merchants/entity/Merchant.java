@@ -55,11 +55,6 @@ public class Merchant {
     protected Merchant() {
     }
 
-    /** A merchant known only by its id, as the first payment naming it creates it (auth mode none). */
-    public static Merchant register(String id, Instant now) {
-        return create(id, id, null, now);
-    }
-
     public static Merchant create(String id, String name, String webhookUrl, Instant now) {
         Merchant m = new Merchant();
         m.id = id;

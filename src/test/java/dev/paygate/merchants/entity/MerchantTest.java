@@ -37,15 +37,6 @@ class MerchantTest {
     }
 
     @Test
-    void merchantRegisteredByAPaymentIsNamedAfterItsId() {
-        Merchant m = Merchant.register("merchant_42", T0);
-        assertEquals("merchant_42", m.id());
-        assertEquals("merchant_42", m.name());
-        assertNull(m.webhookUrl());
-        assertTrue(m.active());
-    }
-
-    @Test
     void renameAndWebhookChangeTouchUpdatedAtOnly() {
         Merchant m = acme();
         m.rename("Acme Ltd", T1);
