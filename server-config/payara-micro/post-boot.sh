@@ -53,7 +53,7 @@ fi
     # The pool needs a password even where the server trusts local connections; () is an empty one.
     if [ -n "${PAYGATE_DB_PASSWORD:-}" ]; then props="$props:password=\${ENV=PAYGATE_DB_PASSWORD}"; else props="$props:password=()"; fi
     props="$props:connectTimeout=5:socketTimeout=60:reWriteBatchedInserts=true"
-    echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize ${PAYGATE_DB_POOL_SIZE:-32} --maxwait 10000 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property $props gateway-db"
+    echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize ${PAYGATE_DB_POOL_SIZE:-32} --maxwait 10000 --isconnectvalidatereq true --validateatmostonceperiod 10 --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property $props gateway-db"
   else
     mkdir -p "$data_dir/db"
     url="jdbc:h2:file:$data_dir/db/paygate;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("health")
 @Unauthenticated
-@jakarta.enterprise.context.RequestScoped
+@jakarta.enterprise.context.ApplicationScoped
 @Tag(name = "health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

@@ -3,7 +3,7 @@ package dev.paygate.platform;
 import dev.paygate.problems.FieldError;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.WireNames;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * to Bean Validation on the record.
  */
 public final class JsonRequests {
+
+    /** Looked up once: {@code Json.createParser} searches the class path for a provider on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonRequests() {
     }
@@ -60,11 +63,11 @@ public final class JsonRequests {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidRequest("body_missing", "The request needs a JSON object as its body.");
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
             if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidRequest("body_invalid", "The request body must be a JSON object.");
             }
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JSON.createObjectBuilder();
             Set<String> keys = new HashSet<>();
             while (parser.next() == JsonParser.Event.KEY_NAME) {
                 String key = parser.getString();

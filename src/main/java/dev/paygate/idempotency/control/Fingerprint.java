@@ -1,6 +1,6 @@
 package dev.paygate.idempotency.control;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * hash of either would let whoever reads the database try every possible number against it.
  */
 public final class Fingerprint {
+
+    /** Looked up once: {@code Json.createParser} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Fingerprint() {
     }
@@ -44,7 +47,7 @@ public final class Fingerprint {
         if (body.length == 0) {
             return body;
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
             parser.next();
             JsonValue value = parser.getValue();
             if (parser.hasNext()) {
@@ -68,12 +71,12 @@ public final class Fingerprint {
                 if (entry.getKey().equals("card_cvv")) {
                     continue;
                 }
-                out.append(sep).append(Json.createValue(entry.getKey())).append(':');
+                out.append(sep).append(JSON.createValue(entry.getKey())).append(':');
                 if (entry.getKey().equals("card_number")) {
                     JsonValue number = entry.getValue();
                     String text = number instanceof JsonString string ? string.getString() : number.toString();
                     String digits = text.replaceAll("\\D", "");
-                    out.append(Json.createValue(digits.substring(Math.max(0, digits.length() - 4))));
+                    out.append(JSON.createValue(digits.substring(Math.max(0, digits.length() - 4))));
                 } else {
                     write(entry.getValue(), out);
                 }

@@ -2,7 +2,7 @@ package dev.paygate.merchants.boundary;
 
 import dev.paygate.problems.ApiError;
 import dev.paygate.platform.PageSize;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin API: merchants and their keys, for the operator of the gateway. */
 @Path("admin/merchants")
-@RequestScoped
+@ApplicationScoped
 @AdminOnly
 @Tag(name = "admin")
 @SecurityRequirement(name = "admin_token")
@@ -46,15 +46,13 @@ public class MerchantsResource {
     @Inject
     Merchants merchants;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a merchant")
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
-    public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request) {
+    public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request,
+            @Context UriInfo uri) {
         MerchantResponse merchant = MerchantResponse.from(merchants.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(merchant.id()).build()).entity(merchant).build();
     }
@@ -93,7 +91,7 @@ public class MerchantsResource {
     @Operation(summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
-    public Response createKey(@PathParam("id") String id) {
+    public Response createKey(@PathParam("id") String id, @Context UriInfo uri) {
         ApiKeyResponse key = ApiKeyResponse.from(merchants.issueKey(id));
         return Response.created(uri.getAbsolutePathBuilder().path(key.id()).build()).entity(key).build();
     }

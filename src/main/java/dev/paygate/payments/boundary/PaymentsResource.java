@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * header is handled by {@link IdempotencyFilter} before a method runs.
  */
 @Path("payments")
-@jakarta.enterprise.context.RequestScoped
+@jakarta.enterprise.context.ApplicationScoped
 @Tag(name = "payments")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request; `param` names the offending field",
@@ -70,9 +70,6 @@ public class PaymentsResource {
     @Inject
     Caller caller;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
@@ -89,7 +86,8 @@ public class PaymentsResource {
     @Transactional
     @Idempotent
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request,
-            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
         Payment payment = payments.create(caller.merchantFor(request.merchantId(), "merchant_id"), request);
         return Response.created(uri.getBaseUriBuilder().path("payments").path(payment.id()).build())
                 .entity(PaymentResponse.from(payment)).build();
@@ -171,7 +169,7 @@ public class PaymentsResource {
     @Idempotent
     public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
-            @Parameter(hidden = true) byte[] body) {
+            @Parameter(hidden = true) byte[] body, @Context UriInfo uri) {
         RefundResponse refund = refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
         return Response.accepted(refund)
                 .location(uri.getBaseUriBuilder().path("refunds").path(refund.id()).build()).build();

@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,14 +15,13 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulated acquirer. An accepted payment waits in the acquirer's queue (pending) for the queue
  * delay, is then processing for the processing delay, and gets its answer. The waits are
- * scheduled tasks, not sleeping threads, so any number of payments can be in flight; EJB timers are
- * not used because their granularity on Payara is a whole second. Each step is idempotent: it acts
+ * scheduled tasks ({@link AcquirerClock}), not sleeping threads, so any number of payments can be
+ * in flight; EJB timers are not used because their granularity on Payara is a whole second. Each step is idempotent: it acts
  * only on the status it expects, so running one twice changes nothing.
  */
 @Stateless
@@ -32,8 +30,8 @@ public class PaymentProcessor {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    AcquirerClock clock;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -120,14 +118,13 @@ public class PaymentProcessor {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    // The scheduler may have a single thread: it only hands the step over.
-                    scheduler.schedule(() -> {
+                    clock.after(delayMs, () -> {
                         if (start) {
                             self.pickUp(paymentId);
                         } else {
                             self.respond(paymentId);
                         }
-                    }, delayMs, TimeUnit.MILLISECONDS);
+                    });
                 }
             }
         });

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "AcquirerClock"})
 public class ProcessingRecovery {
 
     private static final Logger LOG = Logger.getLogger(ProcessingRecovery.class.getName());

@@ -3,7 +3,7 @@ package dev.paygate.refunds.boundary;
 import dev.paygate.merchants.boundary.Caller;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("refunds")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "refunds")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
