@@ -1,19 +1,23 @@
 package dev.paygate.merchants.control;
 
 import dev.paygate.merchants.entity.Merchant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * With authentication off, a merchant exists once a payment names it: the first payment registers
- * it, in the payment's own transaction. When first payments of one merchant race, the database lets
- * one insert through and the others do nothing; none needs a second connection, so a burst of them
- * cannot exhaust the pool waiting for one.
+ * it in a transaction of its own, committed before the payment is written, so that the payment's
+ * foreign key finds it on every database. The payment's transaction has not used a connection yet
+ * at that point, so a burst of first payments never waits for a second one. When two race, one
+ * insert loses on the primary key and the merchant simply exists.
  */
 @Stateless
 public class MerchantRegistry {
@@ -25,24 +29,31 @@ public class MerchantRegistry {
     @PersistenceContext
     EntityManager em;
 
+    @EJB
+    MerchantRegistry self;
+
+    /** Call before the current transaction touches the database. */
     public void ensureRegistered(String merchantId) {
         if (KNOWN.contains(merchantId)) {
             return;
         }
-        if (em.find(Merchant.class, merchantId) == null) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            em.createNativeQuery("INSERT INTO merchants (id, name, status, created_at, updated_at, version) "
-                    + "VALUES (?1, ?2, ?3, ?4, ?5, 0) ON CONFLICT DO NOTHING")
-                    .setParameter(1, merchantId)
-                    .setParameter(2, merchantId)
-                    .setParameter(3, Merchant.Status.ACTIVE.name())
-                    .setParameter(4, now)
-                    .setParameter(5, now)
-                    .executeUpdate();
+        try {
+            self.register(merchantId);
+        } catch (EJBException lostRace) {
+            if (em.find(Merchant.class, merchantId) == null) {
+                throw lostRace;
+            }
         }
         if (KNOWN.size() >= KNOWN_LIMIT) {
             KNOWN.clear(); // a cache, not a registry: forgetting only costs a look-up
         }
         KNOWN.add(merchantId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void register(String merchantId) {
+        if (em.find(Merchant.class, merchantId) == null) {
+            em.persist(Merchant.create(merchantId, merchantId, null, Instant.now()));
+        }
     }
 }
