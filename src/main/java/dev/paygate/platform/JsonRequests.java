@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
  */
 public final class JsonRequests {
 
-    /** Looked up once: {@code Json.createParser} searches the class path for a provider on every call. */
-    static final JsonProvider JSON = JsonProvider.provider();
+    /**
+     * The JSON provider, looked up once for the whole application: {@code Json.createParser} and the
+     * other {@code Json} shortcuts search the class path for a provider on every call.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonRequests() {
     }

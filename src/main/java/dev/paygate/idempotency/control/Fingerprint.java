@@ -1,6 +1,7 @@
 package dev.paygate.idempotency.control;
 
-import jakarta.json.spi.JsonProvider;
+import static dev.paygate.platform.JsonRequests.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,9 +21,6 @@ import java.util.TreeMap;
  * hash of either would let whoever reads the database try every possible number against it.
  */
 public final class Fingerprint {
-
-    /** Looked up once: {@code Json.createParser} searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Fingerprint() {
     }

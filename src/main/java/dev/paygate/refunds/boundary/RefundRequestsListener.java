@@ -9,7 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
+import dev.paygate.platform.JsonRequests;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 
@@ -28,7 +28,7 @@ public class RefundRequestsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try (JsonReader reader = Json.createReader(new StringReader(((TextMessage) message).getText()))) {
+        try (JsonReader reader = JsonRequests.JSON.createReader(new StringReader(((TextMessage) message).getText()))) {
             settlement.settle(reader.readObject().getString(RefundRequests.REFUND_ID));
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable refund message", e);

@@ -8,7 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import jakarta.json.Json;
+import dev.paygate.platform.JsonRequests;
 
 /**
  * Queues a refund for the acquirer. The message joins the caller's transaction: it is delivered
@@ -26,7 +26,7 @@ public class RefundRequests {
     Queue queue;
 
     public void send(String refundId) {
-        String body = Json.createObjectBuilder().add(REFUND_ID, refundId).build().toString();
+        String body = JsonRequests.JSON.createObjectBuilder().add(REFUND_ID, refundId).build().toString();
         // The JMS 1.1 API: the ActiveMQ resource adapter does not support createContext().
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
