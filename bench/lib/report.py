@@ -182,6 +182,7 @@ def main(records_path, base):
 
     report = {
         "stamp": meta["stamp"], "quick": meta["quick"], "commit": meta["commit"], "machine": machine,
+        "java_opts": meta.get("java_opts", "-Xmx512m -XX:+UseSerialGC -Xshare:auto"),
         "settings": {k: meta[k] for k in ("conns", "seconds", "warmup_seconds", "wrk_threads", "default_delay_ms")},
         "errors": {"total": error_total,
                    "runs": [{"endpoint": r["endpoint"], "conns": r["conns"], "delay_ms": r["delay_ms"],
@@ -257,7 +258,7 @@ def markdown(r, default_delay):
         w(f"> **⚠ The machine was busy when the run began** (load average {m['load1_at_start']} on "
           f"{m['cores']} cores): other work may have taken CPU from the measurements.\n\n")
     w(f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB memory; {m['kernel']}; {m['java']}; "
-      f"PostgreSQL {m['postgres']}; {m['wrk']}. Gateway commit {r['commit']}, `-Xmx512m -XX:+UseSerialGC`. "
+      f"PostgreSQL {m['postgres']}; {m['wrk']}. Gateway commit {r['commit']}, JVM options `{r['java_opts']}`. "
       f"Load generator, gateway and database share the machine. Runs of {s['seconds']} s after a warm-up of "
       f"about {2 * s['warmup_seconds']} s, wrk with {s['wrk_threads']} thread(s), on 127.0.0.1.\n\n")
 

@@ -27,7 +27,10 @@ fi
 echo "paygate: broker ${PAYGATE_BROKER_URL:-embedded ActiveMQ in $PAYGATE_DATA_DIR/broker}"
 echo "paygate: starting on http://localhost:$port/api/v1 (API docs: http://localhost:$port/apidocs/)"
 
-exec java ${PAYGATE_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -Xshare:auto} \
+# JVM options: PAYGATE_JAVA_OPTS, or else the defaults in jvm.options.
+java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
+
+exec java $java_opts \
   -jar "$payara_dir/payara-micro.jar" \
   --nocluster \
   --port "$port" \
