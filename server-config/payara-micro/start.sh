@@ -28,12 +28,15 @@ echo "paygate: broker ${PAYGATE_BROKER_URL:-embedded ActiveMQ in $PAYGATE_DATA_D
 echo "paygate: starting on http://localhost:$port/api/v1 (API docs: http://localhost:$port/apidocs/)"
 
 # JVM options: PAYGATE_JAVA_OPTS, or else the defaults in jvm.options.
+# Request threads: Payara's default pool grows to 200 threads; on a small machine 16 serve more
+# requests with shorter tails (bench/RESULTS.md), and further requests wait in the HTTP queue.
 java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
 
 exec java $java_opts \
   -jar "$payara_dir/payara-micro.jar" \
   --nocluster \
   --port "$port" \
+  --maxhttpthreads "${PAYGATE_HTTP_THREADS:-16}" \
   --addlibs "$payara_dir/postgresql.jar" \
   --systemproperties "$here/system.properties" \
   --postbootcommandfile "$post_boot" \
