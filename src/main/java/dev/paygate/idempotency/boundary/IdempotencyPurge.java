@@ -1,18 +1,20 @@
 package dev.paygate.idempotency.boundary;
 
 import dev.paygate.idempotency.control.IdempotencyKeys;
+import dev.paygate.platform.Periodic;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +33,7 @@ public class IdempotencyPurge {
     private static final int MAX_BATCHES = 100;
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "paygate.idempotency.purge.interval.seconds", defaultValue = "300")
@@ -40,13 +42,20 @@ public class IdempotencyPurge {
     @Inject
     IdempotencyKeys keys;
 
+    private ScheduledFuture<?> runs;
+
     @PostConstruct
     void schedule() {
-        long every = Math.max(1, intervalSeconds) * 1000;
-        timers.createIntervalTimer(every, every, new TimerConfig("idempotency-key-purge", false));
+        runs = Periodic.every(scheduler, Duration.ofSeconds(Math.max(1, intervalSeconds)),
+                "Purging expired idempotency keys", this::purge);
     }
 
-    @Timeout
+    @PreDestroy
+    void stop() {
+        runs.cancel(false);
+    }
+
+    /** Each batch is a transaction of its own ({@link IdempotencyKeys#purgeExpired}). */
     void purge() {
         Instant now = Instant.now();
         int total = 0;

@@ -1,11 +1,15 @@
 package dev.paygate.payments.control;
 
 import dev.paygate.payments.entity.PaymentStatus;
+import dev.paygate.platform.Periodic;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +32,7 @@ public class ProcessingRecovery {
 
     private static final Logger LOG = Logger.getLogger(ProcessingRecovery.class.getName());
     private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
 
     @PersistenceContext
     EntityManager em;
@@ -34,13 +40,28 @@ public class ProcessingRecovery {
     @Inject
     PaymentProcessor processor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    SessionContext context;
+
+    private ScheduledFuture<?> checks;
+
     @PostConstruct
     void resumeAll() {
         resumeUpdatedBefore(Instant.now());
+        ProcessingRecovery self = context.getBusinessObject(ProcessingRecovery.class);
+        checks = Periodic.every(scheduler, CHECK_EVERY, "Resuming stuck payments", self::resumeStuck);
     }
 
-    @Schedule(hour = "*", minute = "*", persistent = false)
-    void resumeStuck() {
+    @PreDestroy
+    void stop() {
+        checks.cancel(false);
+    }
+
+    /** Called every minute through the container, so that it runs in a transaction of its own. */
+    public void resumeStuck() {
         resumeUpdatedBefore(Instant.now().minus(processor.expectedDuration()).minus(GRACE));
     }
 
