@@ -35,6 +35,8 @@ java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
 exec java $java_opts \
   -jar "$payara_dir/payara-micro.jar" \
   --nocluster \
+  --disablephonehome \
+  --prebootcommandfile "$here/pre-boot.asadmin" \
   --port "$port" \
   --maxhttpthreads "${PAYGATE_HTTP_THREADS:-16}" \
   --addlibs "$payara_dir/postgresql.jar" \
