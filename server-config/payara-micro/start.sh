@@ -32,6 +32,33 @@ echo "paygate: starting on http://localhost:$port/api/v1 (API docs: http://local
 # requests with shorter tails (bench/RESULTS.md), and further requests wait in the HTTP queue.
 java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
 
+# Class-data sharing: the first start of a build records the classes it loaded into an archive,
+# written when it stops (that stop takes ~10 s longer); later starts map the archive instead of
+# loading, parsing and verifying ~19,000 classes again, which saves ~3 s of every start-up. The
+# archive belongs to this Java runtime and this Payara Micro jar, so either changing makes a new
+# one. PAYGATE_CDS=off starts without it.
+if [ "${PAYGATE_CDS:-on}" != off ]; then
+  java_bin=$(command -v java)
+  cds_key=$( { readlink -f "$java_bin"; stat -L -c '%s %Y' "$java_bin" "$payara_dir/payara-micro.jar"; } | cksum | cut -d ' ' -f 1)
+  cds_dir=${PAYGATE_CDS_DIR:-$payara_dir}
+  [ -w "$cds_dir" ] || cds_dir=$PAYGATE_DATA_DIR/cds
+  mkdir -p "$cds_dir"
+  cds_archive=$cds_dir/paygate-$cds_key.jsa
+  # The JVM writes an archive's header last: one without it (a start killed while writing) is
+  # dropped and made again.
+  if [ -f "$cds_archive" ] && [ "$(od -A n -t x1 -N 4 "$cds_archive" | tr -d ' ')" != a8ab0bf0 ]; then
+    rm -f "$cds_archive"
+  fi
+  if [ -f "$cds_archive" ]; then
+    echo "paygate: class-data archive $cds_archive"
+    java_opts="$java_opts -XX:SharedArchiveFile=$cds_archive"
+  else
+    rm -f "$cds_dir"/paygate-*.jsa
+    echo "paygate: first start of this build: the class-data archive for faster starts is written to $cds_archive when it stops"
+    java_opts="$java_opts -XX:ArchiveClassesAtExit=$cds_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+fi
+
 exec java $java_opts \
   -jar "$payara_dir/payara-micro.jar" \
   --nocluster \

@@ -189,6 +189,36 @@ class GatewaySmokeIT {
         }
     }
 
+    @Test
+    void theFirstStartWritesAClassDataArchiveWhenItStopsAndTheNextStartMapsIt() throws Exception {
+        Path cds = fresh(ROOT.resolve("cds"));
+        Path data = fresh(ROOT.resolve("data-cds"));
+        Map<String, String> env = Map.of("PAYGATE_CDS_DIR", cds.toAbsolutePath().toString());
+        int port = freePort();
+        try (Running gateway = start(port, data, env, "cds-first")) {
+            assertEquals(200, gateway.api().get("/api/v1/health").status());
+            assertEquals(java.util.List.of(), archives(cds), "the archive is written when the gateway stops");
+        }
+        java.util.List<Path> written = archives(cds);
+        assertEquals(1, written.size(), "one archive after the first stop: " + written);
+        try (Running gateway = start(port, data, env, "cds-second")) {
+            // start.sh execs the JVM, so the process is the JVM; a mapped archive shows in its memory map.
+            String maps = Files.readString(Path.of("/proc/" + gateway.process().pid() + "/maps"));
+            assertTrue(maps.contains(written.get(0).toAbsolutePath().toString()), "the JVM mapped the archive");
+            Api.Reply created = gateway.api().post("/api/v1/payments",
+                    Api.cardPayment("merchant_123", "3.00", "4111111111111111", Map.of()));
+            assertEquals(201, created.status(), created::toString);
+            gateway.api().awaitStatus(created.json().getString("id"), "completed");
+        }
+        assertEquals(written, archives(cds), "a start with an archive keeps it");
+    }
+
+    static java.util.List<Path> archives(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
     /** A gateway process started by server-config/payara-micro/start.sh; closing it stops it. */
     record Running(Process process, Api api) implements AutoCloseable {
         @Override
