@@ -40,20 +40,25 @@ java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
 if [ "${PAYGATE_CDS:-on}" != off ]; then
   java_bin=$(command -v java)
   cds_key=$( { readlink -f "$java_bin"; stat -L -c '%s %Y' "$java_bin" "$payara_dir/payara-micro.jar"; } | cksum | cut -d ' ' -f 1)
-  cds_dir=${PAYGATE_CDS_DIR:-$payara_dir}
-  [ -w "$cds_dir" ] || cds_dir=$PAYGATE_DATA_DIR/cds
-  mkdir -p "$cds_dir"
-  cds_archive=$cds_dir/paygate-$cds_key.jsa
-  # The JVM writes an archive's header last: one without it (a start killed while writing) is
-  # dropped and made again.
-  if [ -f "$cds_archive" ] && [ "$(od -A n -t x1 -N 4 "$cds_archive" | tr -d ' ')" != a8ab0bf0 ]; then
-    rm -f "$cds_archive"
-  fi
-  if [ -f "$cds_archive" ]; then
+  cds_name=paygate-$cds_key.jsa
+  # The JVM writes an archive's header last: a file without it (a start killed while writing)
+  # does not count, and is replaced by the next recording.
+  cds_complete() { [ -f "$1" ] && [ "$(od -A n -t x1 -N 4 "$1" | tr -d ' ')" = a8ab0bf0 ]; }
+  # Where one is kept: PAYGATE_CDS_DIR, else beside the runtime (an image records it there when it
+  # is built), else, when that is not writable, in the data directory.
+  cds_archive=
+  for d in "${PAYGATE_CDS_DIR:-$payara_dir}" "$PAYGATE_DATA_DIR/cds"; do
+    if cds_complete "$d/$cds_name"; then cds_archive=$d/$cds_name; break; fi
+  done
+  if [ -n "$cds_archive" ]; then
     echo "paygate: class-data archive $cds_archive"
     java_opts="$java_opts -XX:SharedArchiveFile=$cds_archive"
   else
+    cds_dir=${PAYGATE_CDS_DIR:-$payara_dir}
+    [ -n "${PAYGATE_CDS_DIR:-}" ] || [ -w "$cds_dir" ] || cds_dir=$PAYGATE_DATA_DIR/cds
+    mkdir -p "$cds_dir"
     rm -f "$cds_dir"/paygate-*.jsa
+    cds_archive=$cds_dir/$cds_name
     echo "paygate: first start of this build: the class-data archive for faster starts is written to $cds_archive when it stops"
     java_opts="$java_opts -XX:ArchiveClassesAtExit=$cds_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi

@@ -213,6 +213,33 @@ class GatewaySmokeIT {
         assertEquals(written, archives(cds), "a start with an archive keeps it");
     }
 
+    @Test
+    void recordCdsWritesTheArchiveAheadOfTheFirstStart() throws Exception {
+        Path cds = fresh(ROOT.resolve("cds-recorded"));
+        assertEquals(0, recordCds(cds, "record-cds-first"), "see record-cds-first.log");
+        java.util.List<Path> written = archives(cds);
+        assertEquals(1, written.size(), "one archive: " + written);
+        assertTrue(Files.readString(ROOT.resolve("record-cds-first.log")).contains("record-cds: " + written.get(0).toAbsolutePath()));
+        assertEquals(0, recordCds(cds, "record-cds-again"), "see record-cds-again.log");
+        assertTrue(Files.readString(ROOT.resolve("record-cds-again.log")).contains("already maps an archive"));
+        assertEquals(written, archives(cds));
+    }
+
+    static int recordCds(Path dir, String name) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "server-config/payara-micro/record-cds.sh",
+                Integer.toString(freePort()))
+                .redirectErrorStream(true)
+                .redirectOutput(ROOT.resolve(name + ".log").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PAYGATE_"));
+        builder.environment().put("PAYGATE_CDS_DIR", dir.toAbsolutePath().toString());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("record-cds.sh did not finish within 5 minutes; see " + name + ".log");
+        }
+        return process.exitValue();
+    }
+
     static java.util.List<Path> archives(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
