@@ -258,7 +258,16 @@ class GatewaySmokeIT {
     }
 
     static Running start(int port, Path data, Map<String, String> extraEnv, String name) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "server-config/payara-micro/start.sh")
+        return start("server-config/payara-micro/start.sh", port, data, extraEnv, name, null);
+    }
+
+    /**
+     * Starts a server with its start script and waits until the gateway answers its health check.
+     * {@code failedMarker}, when not null, is a file whose appearance means the deployment failed.
+     */
+    static Running start(String script, int port, Path data, Map<String, String> extraEnv, String name,
+            Path failedMarker) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", script)
                 .redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();
@@ -283,6 +292,10 @@ class GatewaySmokeIT {
                 }
             } catch (RuntimeException notYet) {
                 // not listening yet
+            }
+            if (failedMarker != null && Files.exists(failedMarker)) {
+                new Running(process, api).close();
+                throw new AssertionError("the WAR failed to deploy; see " + name + ".log");
             }
             Thread.sleep(250);
         }

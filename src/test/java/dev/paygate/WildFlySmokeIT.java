@@ -1,0 +1,107 @@
+package dev.paygate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paygate.it.Api;
+import dev.paygate.it.TestDatabase;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same WAR on WildFly (standalone-full), configured only by server-config/wildfly: its
+ * datasource, its own broker for the refund listener, MicroProfile Health and OpenAPI. A payment
+ * goes through asynchronous processing and a refund through the queue, and the API answers in the
+ * same JSON shapes as on Payara Micro.
+ */
+class WildFlySmokeIT {
+
+    static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
+    static final String WILDFLY_HOME = System.getProperty("paygate.wildfly.home", "target/wildfly");
+
+    @Test
+    void theSameWarProcessesAPaymentAndRefundsItThroughTheQueueOnWildFly() throws Exception {
+        String database = "paygate_wildfly_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = TestDatabase.connectAdmin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+            try {
+                int port = GatewaySmokeIT.freePort();
+                int management = GatewaySmokeIT.freePort();
+                Map<String, String> env = Map.of(
+                        "WILDFLY_HOME", Path.of(WILDFLY_HOME).toAbsolutePath().toString(),
+                        "PAYGATE_MANAGEMENT_PORT", Integer.toString(management),
+                        "PAYGATE_DB_HOST", TestDatabase.host(),
+                        "PAYGATE_DB_PORT", TestDatabase.port(),
+                        "PAYGATE_DB_USER", TestDatabase.user(),
+                        "PAYGATE_DB_PASSWORD", TestDatabase.password(),
+                        "PAYGATE_DB_NAME", database,
+                        "PAYGATE_ADMIN_TOKEN", "admin_wildfly");
+                try (GatewaySmokeIT.Running gateway = start(port, env)) {
+                    exercise(gateway.api(), port, management);
+                }
+            } finally {
+                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static void exercise(Api anonymous, int port, int management) throws Exception {
+        Api.Reply health = anonymous.get("/api/v1/health");
+        assertEquals(200, health.status(), health::toString);
+        JsonObject checks = health.json().getJsonObject("checks");
+        assertEquals("up", checks.getJsonObject("database").getString("status"));
+        assertEquals("up", checks.getJsonObject("broker").getString("status"));
+
+        Api operator = anonymous.withKey("admin_wildfly");
+        String merchant = Api.merchant();
+        assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"" + merchant + "\",\"name\":\"Shop\"}").status());
+        Api api = anonymous.withKey(operator.post("/api/v1/admin/merchants/" + merchant + "/keys", null).json().getString("secret"));
+        assertEquals(401, anonymous.withKey(null).get("/api/v1/payments").status(), "keys are required");
+
+        Api.Reply created = api.post("/api/v1/payments", Api.cardPayment(merchant, "25.00", "4111111111111111", Map.of()));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject payment = created.json();
+        // The gateway's own JSON-B settings, as on Payara: snake_case names, ISO-8601 instants.
+        assertEquals(merchant, payment.getString("merchant_id"), created::toString);
+        assertEquals("pending", payment.getString("status"));
+        assertEquals("1111", payment.getString("card_last4"));
+        Instant.parse(payment.getString("created_at"));
+        assertTrue(!created.body().contains("4111111111111111"), "no full card number in the answer");
+        String id = payment.getString("id");
+
+        api.awaitStatus(id, "completed");
+        Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null);
+        assertEquals(202, refund.status(), refund::toString);
+        api.awaitStatus(id, "refunded");
+        assertEquals("25.00", api.get("/api/v1/payments/" + id).json().getJsonNumber("refunded_amount").toString());
+        List<String> history = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
+                .map(t -> t.asJsonObject().getString("type") + ":" + t.asJsonObject().getString("status")).toList();
+        assertEquals(List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"), history);
+
+        Api.Reply invalid = api.post("/api/v1/payments", "{\"merchant_id\":\"" + merchant + "\",\"amount\":\"x\"}");
+        assertEquals(400, invalid.status(), invalid::toString);
+        assertEquals("invalid_request_error", invalid.error().getString("type"));
+        Api.Reply unknown = api.get("/api/v1/no-such-route");
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("resource_missing", unknown.error().getString("code"));
+
+        Api.Reply openapi = anonymous.get("/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/v1/payments"), "the OpenAPI document describes the API");
+        assertEquals(200, new Api(new URL("http://127.0.0.1:" + management + "/")).get("/health/ready").status(),
+                "MicroProfile Health on the management port");
+    }
+
+    static GatewaySmokeIT.Running start(int port, Map<String, String> env) throws Exception {
+        Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-wildfly"));
+        return GatewaySmokeIT.start("server-config/wildfly/start.sh", port, data, env, "wildfly",
+                data.resolve("wildfly/deployments/paygate.war.failed"));
+    }
+}
