@@ -32,7 +32,7 @@ public class HealthResource {
     DependencyChecks checks;
 
     @GET
-    @Operation(summary = "Whether the gateway, its database and its broker are up")
+    @Operation(operationId = "getHealth", summary = "Whether the gateway, its database and its broker are up")
     @SecurityRequirementsSet({})
     @APIResponse(responseCode = "200", description = "Everything is up")
     @APIResponse(responseCode = "503", description = "The database or the broker is down")

@@ -200,6 +200,18 @@ class ErrorsIT extends AgainstGateway {
         assertTrue(create.getJsonObject("responses").keySet().containsAll(List.of("401", "403", "409", "422", "429")),
                 create.getJsonObject("responses").keySet().toString());
 
+        // What client generators need: every operation named once, and a described success answer.
+        List<String> operationIds = new java.util.ArrayList<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, value) -> {
+            JsonObject operation = value.asJsonObject();
+            assertTrue(operation.containsKey("operationId"), method + " " + path + " has no operationId");
+            operationIds.add(operation.getString("operationId"));
+            JsonObject responses = operation.getJsonObject("responses");
+            assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")
+                    && responses.getJsonObject(code).containsKey("description")), method + " " + path + ": " + responses);
+        }));
+        assertEquals(operationIds.size(), new java.util.HashSet<>(operationIds).size(), "operationIds are unique: " + operationIds);
+
         Api.Reply ui = api.get("/apidocs/");
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui"), ui.body());

@@ -48,8 +48,8 @@ public class MerchantsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a merchant")
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @Operation(operationId = "createMerchant", summary = "Create a merchant")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request,
             @Context UriInfo uri) {
@@ -58,7 +58,8 @@ public class MerchantsResource {
     }
 
     @GET
-    @Operation(summary = "List merchants in id order")
+    @Operation(operationId = "listMerchants", summary = "List merchants in id order")
+    @APIResponse(responseCode = "200", description = "A page of merchants")
     public Page list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "A merchant id: the page starts after it") @QueryParam("starting_after") String after) {
         int size = PageSize.parse(limit);
@@ -68,7 +69,7 @@ public class MerchantsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Retrieve a merchant")
+    @Operation(operationId = "getMerchant", summary = "Retrieve a merchant")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
     public MerchantResponse get(@PathParam("id") String id) {
@@ -78,7 +79,7 @@ public class MerchantsResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a merchant", description = "Only the fields sent change. `status: disabled` refuses its keys at once.")
+    @Operation(operationId = "updateMerchant", summary = "Update a merchant", description = "Only the fields sent change. `status: disabled` refuses its keys at once.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
     public MerchantResponse update(@PathParam("id") String id,
@@ -88,8 +89,8 @@ public class MerchantsResource {
 
     @POST
     @Path("{id}/keys")
-    @Operation(summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
+    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
     public Response createKey(@PathParam("id") String id, @Context UriInfo uri) {
         ApiKeyResponse key = ApiKeyResponse.from(merchants.issueKey(id));
@@ -98,14 +99,15 @@ public class MerchantsResource {
 
     @GET
     @Path("{id}/keys")
-    @Operation(summary = "List a merchant's API keys, oldest first", description = "Without secrets.")
+    @Operation(operationId = "listApiKeys", summary = "List a merchant's API keys, oldest first", description = "Without secrets.")
+    @APIResponse(responseCode = "200", description = "The keys, without their secrets")
     public List<ApiKeyResponse> keys(@PathParam("id") String id) {
         return merchants.keys(id).stream().map(ApiKeyResponse::from).toList();
     }
 
     @POST
     @Path("{id}/keys/{key}/revoke")
-    @Operation(summary = "Revoke an API key", description = "Requests with it are refused from now on.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "Requests with it are refused from now on.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such key for this merchant")
     public ApiKeyResponse revoke(@PathParam("id") String id, @PathParam("key") String key) {

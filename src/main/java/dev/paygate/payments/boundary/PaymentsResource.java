@@ -72,7 +72,7 @@ public class PaymentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
+    @Operation(operationId = "createPayment", summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
@@ -95,7 +95,7 @@ public class PaymentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Retrieve a payment")
+    @Operation(operationId = "getPayment", summary = "Retrieve a payment")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such payment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
@@ -104,7 +104,7 @@ public class PaymentsResource {
     }
 
     @GET
-    @Operation(summary = "List a merchant's payments, newest first",
+    @Operation(operationId = "listPayments", summary = "List a merchant's payments, newest first",
             description = "Keyset pagination: pass the last id of a page as `starting_after` to get the next.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentPage.class)))
     public PaymentPage list(
@@ -133,7 +133,7 @@ public class PaymentsResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel a pending payment")
+    @Operation(operationId = "cancelPayment", summary = "Cancel a pending payment")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "409", description = "The payment is no longer pending; or its Idempotency-Key is in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
@@ -148,7 +148,8 @@ public class PaymentsResource {
 
     @GET
     @Path("{id}/transactions")
-    @Operation(summary = "A payment's transactions, oldest first")
+    @Operation(operationId = "listPaymentTransactions", summary = "A payment's transactions, oldest first")
+    @APIResponse(responseCode = "200", description = "The transactions")
     public List<TransactionResponse> transactions(@PathParam("id") String id) {
         return payments.transactions(caller.scope(), id).stream().map(TransactionResponse::from).toList();
     }
@@ -156,7 +157,7 @@ public class PaymentsResource {
     @POST
     @Path("{id}/refund")
     @Tag(name = "refunds")
-    @Operation(summary = "Refund a completed payment, fully or partly",
+    @Operation(operationId = "refundPayment", summary = "Refund a completed payment, fully or partly",
             description = "Without an amount, refunds everything that is left. Accepted as `pending`; settled asynchronously.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundRequest.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
@@ -178,7 +179,8 @@ public class PaymentsResource {
     @GET
     @Path("{id}/refunds")
     @Tag(name = "refunds")
-    @Operation(summary = "A payment's refunds, oldest first")
+    @Operation(operationId = "listPaymentRefunds", summary = "A payment's refunds, oldest first")
+    @APIResponse(responseCode = "200", description = "The refunds")
     public List<RefundResponse> refunds(@PathParam("id") String id) {
         payments.find(caller.scope(), id);
         return refunds.forPayment(id);

@@ -34,7 +34,7 @@ public class RefundsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Retrieve a refund")
+    @Operation(operationId = "getRefund", summary = "Retrieve a refund")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
     @APIResponse(responseCode = "404", description = "No such refund",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
