@@ -30,7 +30,9 @@ public class Merchants {
                 + "m.status, m.readRateLimit, m.writeRateLimit) FROM ApiKey k, Merchant m "
                 + "WHERE m.id = k.merchantId AND k.secretHash = :hash", Credential.class)
                 .setParameter("hash", ApiKey.digest(secret))
-                .getResultStream().findFirst();
+                // A list, not a stream: the connection goes back at once, not when the persistence
+                // context closes after this method (on Open Liberty, too late for its local transaction).
+                .getResultList().stream().findFirst();
     }
 
     public Merchant create(MerchantRequest r) {

@@ -7,44 +7,66 @@ import dev.paygate.it.Api;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same WAR on WildFly (standalone-full), configured only by server-config/wildfly: its
- * datasource, its own broker for the refund listener, MicroProfile Health and OpenAPI. A payment
- * goes through asynchronous processing and a refund through the queue, and the API answers in the
- * same JSON shapes as on Payara Micro.
+ * The same WAR on WildFly (standalone-full) and on Open Liberty, each configured only by its folder
+ * in server-config: the datasource, the server's own broker for the refund listener, MicroProfile
+ * Health and OpenAPI. A payment goes through asynchronous processing and a refund through the
+ * queue, and the API answers in the same JSON shapes as on Payara Micro.
  */
-class WildFlySmokeIT {
+class OtherServersIT {
 
     static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
-    static final String WILDFLY_HOME = System.getProperty("paygate.wildfly.home", "target/wildfly");
 
     @Test
-    void theSameWarProcessesAPaymentAndRefundsItThroughTheQueueOnWildFly() throws Exception {
-        String database = "paygate_wildfly_" + Long.toHexString(System.nanoTime());
+    void onWildFly() throws Exception {
+        int port = GatewaySmokeIT.freePort();
+        int management = GatewaySmokeIT.freePort();
+        Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-wildfly"));
+        onServer("server-config/wildfly/start.sh", port, data, "wildfly", data.resolve("wildfly/deployments/paygate.war.failed"),
+                Map.of("WILDFLY_HOME", home("paygate.wildfly.home"), "PAYGATE_MANAGEMENT_PORT", Integer.toString(management)),
+                new URL("http://127.0.0.1:" + management + "/"));
+    }
+
+    @Test
+    void onOpenLiberty() throws Exception {
+        int port = GatewaySmokeIT.freePort();
+        Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-openliberty"));
+        onServer("server-config/openliberty/start.sh", port, data, "openliberty", null,
+                Map.of("WLP_HOME", home("paygate.openliberty.home")), new URL("http://127.0.0.1:" + port + "/"));
+    }
+
+    private static String home(String property) {
+        String home = System.getProperty(property);
+        assertTrue(home != null && Files.isDirectory(Path.of(home)), property + " names no unpacked server: " + home);
+        return Path.of(home).toAbsolutePath().toString();
+    }
+
+    private static void onServer(String script, int port, Path data, String name, Path failedMarker,
+            Map<String, String> serverEnv, URL healthBase) throws Exception {
+        String database = "paygate_" + name + "_" + Long.toHexString(System.nanoTime());
         try (Connection admin = TestDatabase.connectAdmin(); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database);
             try {
-                int port = GatewaySmokeIT.freePort();
-                int management = GatewaySmokeIT.freePort();
-                Map<String, String> env = Map.of(
-                        "WILDFLY_HOME", Path.of(WILDFLY_HOME).toAbsolutePath().toString(),
-                        "PAYGATE_MANAGEMENT_PORT", Integer.toString(management),
+                Map<String, String> env = new HashMap<>(serverEnv);
+                env.putAll(Map.of(
                         "PAYGATE_DB_HOST", TestDatabase.host(),
                         "PAYGATE_DB_PORT", TestDatabase.port(),
                         "PAYGATE_DB_USER", TestDatabase.user(),
                         "PAYGATE_DB_PASSWORD", TestDatabase.password(),
                         "PAYGATE_DB_NAME", database,
-                        "PAYGATE_ADMIN_TOKEN", "admin_wildfly");
-                try (GatewaySmokeIT.Running gateway = start(port, env)) {
-                    exercise(gateway.api(), port, management);
+                        "PAYGATE_ADMIN_TOKEN", "admin_" + name));
+                try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
+                    exercise(gateway.api(), "admin_" + name, healthBase);
                 }
             } finally {
                 sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -52,14 +74,14 @@ class WildFlySmokeIT {
         }
     }
 
-    private static void exercise(Api anonymous, int port, int management) throws Exception {
+    private static void exercise(Api anonymous, String adminToken, URL healthBase) throws Exception {
         Api.Reply health = anonymous.get("/api/v1/health");
         assertEquals(200, health.status(), health::toString);
         JsonObject checks = health.json().getJsonObject("checks");
         assertEquals("up", checks.getJsonObject("database").getString("status"));
         assertEquals("up", checks.getJsonObject("broker").getString("status"));
 
-        Api operator = anonymous.withKey("admin_wildfly");
+        Api operator = anonymous.withKey(adminToken);
         String merchant = Api.merchant();
         assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"" + merchant + "\",\"name\":\"Shop\"}").status());
         Api api = anonymous.withKey(operator.post("/api/v1/admin/merchants/" + merchant + "/keys", null).json().getString("secret"));
@@ -95,13 +117,6 @@ class WildFlySmokeIT {
         Api.Reply openapi = anonymous.get("/openapi");
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/payments"), "the OpenAPI document describes the API");
-        assertEquals(200, new Api(new URL("http://127.0.0.1:" + management + "/")).get("/health/ready").status(),
-                "MicroProfile Health on the management port");
-    }
-
-    static GatewaySmokeIT.Running start(int port, Map<String, String> env) throws Exception {
-        Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-wildfly"));
-        return GatewaySmokeIT.start("server-config/wildfly/start.sh", port, data, env, "wildfly",
-                data.resolve("wildfly/deployments/paygate.war.failed"));
+        assertEquals(200, new Api(healthBase).get("/health/ready").status(), "MicroProfile Health, readiness");
     }
 }
