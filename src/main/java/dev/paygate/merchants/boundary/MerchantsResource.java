@@ -49,7 +49,7 @@ public class MerchantsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMerchant", summary = "Create a merchant")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request,
             @Context UriInfo uri) {
@@ -90,7 +90,7 @@ public class MerchantsResource {
     @POST
     @Path("{id}/keys")
     @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
     public Response createKey(@PathParam("id") String id, @Context UriInfo uri) {
         ApiKeyResponse key = ApiKeyResponse.from(merchants.issueKey(id));
