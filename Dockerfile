@@ -1,5 +1,5 @@
 # Build: the WAR plus the runtime pieces the build gathers in target/payara (Payara Micro, the
-# ActiveMQ resource adapter, the PostgreSQL driver).
+# ActiveMQ resource adapter, the PostgreSQL driver, Hibernate and its libraries).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .

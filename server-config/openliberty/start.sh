@@ -17,9 +17,10 @@ root=${PAYGATE_HOME:-$(cd "$here/../.." && pwd)}
 wlp=${WLP_HOME:?set WLP_HOME to the wlp directory of an unpacked Open Liberty (io.openliberty:openliberty-runtime:26.0.0.3:zip)}
 war=${PAYGATE_WAR:-$root/target/paygate.war}
 driver=${PAYGATE_JDBC_DRIVER:-$root/target/payara/postgresql.jar}
+hibernate=${PAYGATE_HIBERNATE_DIR:-$root/target/payara/hibernate}
 data_dir=${PAYGATE_DATA_DIR:-$HOME/.paygate}
 
-for f in "$wlp/bin/server" "$war" "$driver"; do
+for f in "$wlp/bin/server" "$war" "$driver" "$hibernate"/hibernate-core-*.jar; do
   [ -f "$f" ] || { echo "missing $f" >&2; exit 1; }
 done
 
@@ -28,6 +29,9 @@ server_dir=$WLP_USER_DIR/servers/paygate
 mkdir -p "$server_dir/apps" "$server_dir/lib"
 cp "$here/server.xml" "$server_dir/server.xml"
 cp "$driver" "$server_dir/lib/postgresql.jar"
+# The JPA provider: Hibernate and its libraries, a shared library of the server (server.xml).
+rm -rf "$server_dir/lib/hibernate"
+cp -r "$hibernate" "$server_dir/lib/hibernate"
 cp "$war" "$server_dir/apps/paygate.war"
 
 echo "paygate: database PostgreSQL at ${PAYGATE_DB_HOST:-127.0.0.1}:${PAYGATE_DB_PORT:-5432}/${PAYGATE_DB_NAME:-paygate}"

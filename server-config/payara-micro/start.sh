@@ -11,7 +11,7 @@ port=${PAYGATE_PORT:-8080}
 export PAYGATE_DATA_DIR=${PAYGATE_DATA_DIR:-$HOME/.paygate}
 export PAYGATE_PAYARA_DIR=$payara_dir
 
-for f in "$payara_dir/payara-micro.jar" "$payara_dir/activemq-rar.rar" "$war"; do
+for f in "$payara_dir/payara-micro.jar" "$payara_dir/activemq-rar.rar" "$payara_dir"/hibernate/hibernate-core-*.jar "$war"; do
   [ -f "$f" ] || { echo "missing $f: build first with 'mvn package'" >&2; exit 1; }
 done
 
@@ -64,6 +64,8 @@ if [ "${PAYGATE_CDS:-on}" != off ]; then
   fi
 fi
 
+# The server's class path: the JDBC driver and the JPA provider (Hibernate and its libraries, which
+# the WAR leaves to the server so that its deployment does not scan and load them from the WAR).
 exec java $java_opts \
   -jar "$payara_dir/payara-micro.jar" \
   --nocluster \
@@ -71,7 +73,7 @@ exec java $java_opts \
   --prebootcommandfile "$here/pre-boot.asadmin" \
   --port "$port" \
   --maxhttpthreads "${PAYGATE_HTTP_THREADS:-16}" \
-  --addlibs "$payara_dir/postgresql.jar" \
+  --addlibs "$payara_dir/postgresql.jar:$payara_dir/hibernate" \
   --systemproperties "$here/system.properties" \
   --postbootcommandfile "$post_boot" \
   --deploy "$war" \
