@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,13 @@ class PaymentsIT extends AgainstGateway {
             assertNotNull(txn.getString("created_at"));
         }
         assertEquals("00", transactions.getJsonObject(2).getString("response_code"));
+        // The acquirer's delays (500 ms in its queue, then 300 ms processing, in this build's
+        // configuration) count from acceptance, and no step comes early.
+        Instant accepted = Instant.parse(transactions.getJsonObject(0).getString("created_at"));
+        Instant pickedUp = Instant.parse(transactions.getJsonObject(1).getString("created_at"));
+        Instant answered = Instant.parse(transactions.getJsonObject(2).getString("created_at"));
+        assertFalse(pickedUp.isBefore(accepted.plusMillis(500)), () -> accepted + " then " + pickedUp);
+        assertFalse(answered.isBefore(accepted.plusMillis(800)), () -> accepted + " then " + answered);
     }
 
     @Test

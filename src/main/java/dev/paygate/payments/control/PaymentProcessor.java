@@ -19,7 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulated acquirer. An accepted payment waits in the acquirer's queue (pending) for the queue
- * delay, is then processing for the processing delay, and gets its answer. The waits are
+ * delay, is then processing for the processing delay, and gets its answer. Both are counted from
+ * the moment the payment was accepted, so the time the pick-up itself takes (a hand-off to the
+ * asynchronous pool and a transaction) does not add to them: with nothing in the way the answer
+ * comes the two delays after the payment was created. The waits are
  * scheduled tasks ({@link AcquirerClock}), not sleeping threads, so any number of payments can be
  * in flight; EJB timers are not used because their granularity on Payara is a whole second. Each step is idempotent: it acts
  * only on the status it expects, so running one twice changes nothing.
@@ -56,7 +59,7 @@ public class PaymentProcessor {
     @Asynchronous
     public void process(String paymentId) {
         if (queueDelayMs > 0) {
-            afterCommit(queueDelayMs, paymentId, true);
+            afterCommit(Instant.now().plusMillis(queueDelayMs), paymentId, true);
         } else {
             start(paymentId);
         }
@@ -68,7 +71,7 @@ public class PaymentProcessor {
         if (status == PaymentStatus.PENDING) {
             process(paymentId);
         } else if (status == PaymentStatus.PROCESSING) {
-            afterCommit(processingDelayMs, paymentId, false);
+            afterCommit(Instant.now().plusMillis(processingDelayMs), paymentId, false);
         }
     }
 
@@ -91,7 +94,7 @@ public class PaymentProcessor {
         }
         em.persist(payment.startProcessing(Instant.now()));
         if (processingDelayMs > 0) {
-            afterCommit(processingDelayMs, paymentId, false);
+            afterCommit(payment.createdAt().plusMillis(queueDelayMs + processingDelayMs), paymentId, false);
         } else {
             em.persist(payment.settle(Instant.now()));
         }
@@ -105,10 +108,11 @@ public class PaymentProcessor {
     }
 
     /**
-     * Schedules the next step once the current transaction has committed, so a step never runs
-     * ahead of the state it depends on, and a rolled-back step schedules nothing.
+     * Schedules the next step for {@code due} (at once when that has passed) once the current
+     * transaction has committed, so a step never runs ahead of the state it depends on, and a
+     * rolled-back step schedules nothing.
      */
-    private void afterCommit(long delayMs, String paymentId, boolean start) {
+    private void afterCommit(Instant due, String paymentId, boolean start) {
         PaymentProcessor self = context.getBusinessObject(PaymentProcessor.class);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -118,7 +122,7 @@ public class PaymentProcessor {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    clock.after(delayMs, () -> {
+                    clock.after(millisUntil(due), () -> {
                         if (start) {
                             self.pickUp(paymentId);
                         } else {
@@ -128,5 +132,11 @@ public class PaymentProcessor {
                 }
             }
         });
+    }
+
+    /** Whole milliseconds from now until {@code due}, rounded up so a step never runs early; 0 when past. */
+    static long millisUntil(Instant due) {
+        long nanos = Duration.between(Instant.now(), due).toNanos();
+        return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
     }
 }
