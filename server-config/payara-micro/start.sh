@@ -37,6 +37,7 @@ java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
 # loading, parsing and verifying ~19,000 classes again, which saves ~3 s of every start-up. The
 # archive belongs to this Java runtime and this Payara Micro jar, so either changing makes a new
 # one. PAYGATE_CDS=off starts without it.
+recording=
 if [ "${PAYGATE_CDS:-on}" != off ]; then
   java_bin=$(command -v java)
   cds_key=$( { readlink -f "$java_bin"; stat -L -c '%s %Y' "$java_bin" "$payara_dir/payara-micro.jar"; } | cksum | cut -d ' ' -f 1)
@@ -61,20 +62,61 @@ if [ "${PAYGATE_CDS:-on}" != off ]; then
     cds_archive=$cds_dir/$cds_name
     echo "paygate: first start of this build: the class-data archive for faster starts is written to $cds_archive when it stops"
     java_opts="$java_opts -XX:ArchiveClassesAtExit=$cds_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+    recording=$cds_archive
   fi
 fi
 
 # The server's class path: the JDBC driver and the JPA provider (Hibernate and its libraries, which
-# the WAR leaves to the server so that its deployment does not scan and load them from the WAR).
-exec java $java_opts \
-  -jar "$payara_dir/payara-micro.jar" \
-  --nocluster \
-  --disablephonehome \
-  --prebootcommandfile "$here/pre-boot.asadmin" \
-  --port "$port" \
-  --maxhttpthreads "${PAYGATE_HTTP_THREADS:-16}" \
-  --addlibs "$payara_dir/postgresql.jar:$payara_dir/hibernate" \
-  --systemproperties "$here/system.properties" \
-  --postbootcommandfile "$post_boot" \
-  --deploy "$war" \
-  --contextroot /
+# the WAR leaves to the server, so that its deployment does not unpack and scan them).
+gateway=(java $java_opts
+  -jar "$payara_dir/payara-micro.jar"
+  --nocluster
+  --disablephonehome
+  --prebootcommandfile "$here/pre-boot.asadmin"
+  --port "$port"
+  --maxhttpthreads "${PAYGATE_HTTP_THREADS:-16}"
+  --addlibs "$payara_dir/postgresql.jar:$payara_dir/hibernate"
+  --systemproperties "$here/system.properties"
+  --postbootcommandfile "$post_boot"
+  --deploy "$war"
+  --contextroot /)
+
+if [ -z "$recording" ]; then
+  exec "${gateway[@]}"
+fi
+
+# A recording start: the JVM writes the archive when it exits, of the classes loaded until then.
+# A start stopped before it was ready would leave an archive of only part of them, which later
+# starts would map as it is; so this start keeps the archive only if the gateway answered its
+# health check. The JVM runs as a child here, and a TERM or INT to this script is passed on to it.
+ready_flag="$PAYGATE_DATA_DIR/.paygate-ready-$$"
+rm -f "$ready_flag"
+health() { # the status of GET /api/v1/health through bash's /dev/tcp (an image may have no curl)
+  ( exec 3<> "/dev/tcp/127.0.0.1/$port" &&
+    printf 'GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 &&
+    read -r -t 5 _ code _ <&3 && echo "$code" ) 2> /dev/null || true
+}
+stop() { # asked to stop: one last look whether it was ready, then stop the JVM
+  if [ ! -f "$ready_flag" ] && [ "$(health)" = 200 ]; then : > "$ready_flag"; fi
+  kill -TERM "$jvm" 2> /dev/null || true
+}
+"${gateway[@]}" &
+jvm=$!
+trap stop TERM INT HUP
+(
+  while kill -0 "$jvm" 2> /dev/null; do
+    if [ "$(health)" = 200 ]; then : > "$ready_flag"; exit 0; fi
+    sleep 1
+  done
+) &
+status=0
+while kill -0 "$jvm" 2> /dev/null; do
+  wait "$jvm" && status=0 || status=$?
+done
+if [ -f "$ready_flag" ]; then
+  rm -f "$ready_flag"
+else
+  rm -f "$recording"
+  echo "paygate: stopped before it was ready; no class-data archive kept (the next start records one)"
+fi
+exit "$status"

@@ -214,6 +214,34 @@ class GatewaySmokeIT {
     }
 
     @Test
+    void aFirstStartStoppedBeforeItIsReadyKeepsNoPartialArchive() throws Exception {
+        Path cds = fresh(ROOT.resolve("cds-early-stop"));
+        Path data = fresh(ROOT.resolve("data-cds-early-stop"));
+        Path log = ROOT.resolve("cds-early-stop.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "server-config/payara-micro/start.sh")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PAYGATE_"));
+        builder.environment().put("PAYGATE_PORT", Integer.toString(freePort()));
+        builder.environment().put("PAYGATE_DATA_DIR", data.toAbsolutePath().toString());
+        builder.environment().put("PAYGATE_CDS_DIR", cds.toAbsolutePath().toString());
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(log) && Files.readString(log).contains("paygate: first start of this build"))) {
+                assertTrue(process.isAlive() && System.nanoTime() < deadline, "start.sh did not begin recording; see cds-early-stop.log");
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000); // the JVM is loading Payara, far from ready
+            process.destroy(); // as Ctrl-C or `docker stop` would
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "start.sh stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(java.util.List.of(), archives(cds), "no archive of a start that was never ready");
+        assertTrue(Files.readString(log).contains("no class-data archive kept"), "see cds-early-stop.log");
+    }
+
+    @Test
     void recordCdsWritesTheArchiveAheadOfTheFirstStart() throws Exception {
         Path cds = fresh(ROOT.resolve("cds-recorded"));
         assertEquals(0, recordCds(cds, "record-cds-first"), "see record-cds-first.log");
