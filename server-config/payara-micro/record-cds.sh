@@ -23,23 +23,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# status METHOD PATH [BODY]: the HTTP status of one request, 000 when nothing answers. curl when it
-# is there, otherwise bash's /dev/tcp (a runtime image may have no curl).
-status() {
-  local method=$1 path=$2 body=${3:-} code=000
-  if command -v curl > /dev/null; then
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X "$method" \
-      -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-      ${body:+--data "$body"} "http://127.0.0.1:$port$path" || true)
-  elif exec 3<> "/dev/tcp/127.0.0.1/$port"; then
-    printf '%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %s\r\n\r\n%s' \
-      "$method" "$path" "$key" "${#body}" "$body" >&3
-    local _proto rest
-    read -r -t 10 _proto code rest <&3 || true
-    exec 3<&-
-  fi
-  echo "${code:-000}"
-}
+# status METHOD PATH [BODY]: the HTTP status of one request with the record's key.
+. "$here/http-status.sh"
+status() { http_status "$port" "$1" "$2" "$key" "${3:-}"; }
 
 # Only what this needs: no database or broker setting of the caller's environment applies.
 env $(compgen -e | grep '^PAYGATE_' | grep -v '^PAYGATE_\(CDS_DIR\|JAVA_OPTS\|PAYARA_DIR\|WAR\|HOME\)$' | sed 's/^/-u /') \

@@ -87,35 +87,23 @@ fi
 
 # A recording start: the JVM writes the archive when it exits, of the classes loaded until then.
 # A start stopped before it was ready would leave an archive of only part of them, which later
-# starts would map as it is; so this start keeps the archive only if the gateway answered its
-# health check. The JVM runs as a child here, and a TERM or INT to this script is passed on to it.
-ready_flag="$PAYGATE_DATA_DIR/.paygate-ready-$$"
-rm -f "$ready_flag"
-health() { # the status of GET /api/v1/health through bash's /dev/tcp (an image may have no curl)
-  ( exec 3<> "/dev/tcp/127.0.0.1/$port" &&
-    printf 'GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 &&
-    read -r -t 5 _ code _ <&3 && echo "$code" ) 2> /dev/null || true
-}
-stop() { # asked to stop: one last look whether it was ready, then stop the JVM
-  if [ ! -f "$ready_flag" ] && [ "$(health)" = 200 ]; then : > "$ready_flag"; fi
+# starts would map as it is; so this start keeps the archive only if, when asked to stop, the
+# gateway answered its health check. The JVM runs as a child here, and a TERM, INT or HUP to this
+# script is passed on to it. (A JVM that exits on its own, as after a failed deployment, keeps none.)
+. "$here/http-status.sh"
+ready=
+stop() {
+  [ -n "$ready" ] || [ "$(http_status "$port" GET /api/v1/health)" != 200 ] || ready=1
   kill -TERM "$jvm" 2> /dev/null || true
 }
 "${gateway[@]}" &
 jvm=$!
 trap stop TERM INT HUP
-(
-  while kill -0 "$jvm" 2> /dev/null; do
-    if [ "$(health)" = 200 ]; then : > "$ready_flag"; exit 0; fi
-    sleep 1
-  done
-) &
 status=0
 while kill -0 "$jvm" 2> /dev/null; do
   wait "$jvm" && status=0 || status=$?
 done
-if [ -f "$ready_flag" ]; then
-  rm -f "$ready_flag"
-else
+if [ -z "$ready" ]; then
   rm -f "$recording"
   echo "paygate: stopped before it was ready; no class-data archive kept (the next start records one)"
 fi

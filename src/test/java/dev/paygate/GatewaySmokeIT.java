@@ -218,13 +218,8 @@ class GatewaySmokeIT {
         Path cds = fresh(ROOT.resolve("cds-early-stop"));
         Path data = fresh(ROOT.resolve("data-cds-early-stop"));
         Path log = ROOT.resolve("cds-early-stop.log");
-        ProcessBuilder builder = new ProcessBuilder("bash", "server-config/payara-micro/start.sh")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("PAYGATE_"));
-        builder.environment().put("PAYGATE_PORT", Integer.toString(freePort()));
-        builder.environment().put("PAYGATE_DATA_DIR", data.toAbsolutePath().toString());
-        builder.environment().put("PAYGATE_CDS_DIR", cds.toAbsolutePath().toString());
-        Process process = builder.start();
+        Process process = launch("server-config/payara-micro/start.sh", freePort(), data,
+                Map.of("PAYGATE_CDS_DIR", cds.toAbsolutePath().toString()), "cds-early-stop");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!(Files.exists(log) && Files.readString(log).contains("paygate: first start of this build"))) {
@@ -285,6 +280,20 @@ class GatewaySmokeIT {
         }
     }
 
+    /** Starts a start script with only the given settings, its output in {@code name}.log; does not wait. */
+    static Process launch(String script, int port, Path data, Map<String, String> extraEnv, String name) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", script)
+                .redirectErrorStream(true)
+                .redirectOutput(ROOT.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("PAYGATE_"));
+        env.put("PAYGATE_PORT", Integer.toString(port));
+        env.put("PAYGATE_DATA_DIR", data.toAbsolutePath().toString());
+        env.put("PAYGATE_PROCESSING_DELAY_MS", "50");
+        env.putAll(extraEnv);
+        return builder.start();
+    }
+
     static Running start(int port, Path data, Map<String, String> extraEnv, String name) throws Exception {
         return start("server-config/payara-micro/start.sh", port, data, extraEnv, name, null);
     }
@@ -295,16 +304,7 @@ class GatewaySmokeIT {
      */
     static Running start(String script, int port, Path data, Map<String, String> extraEnv, String name,
             Path failedMarker) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", script)
-                .redirectErrorStream(true)
-                .redirectOutput(ROOT.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("PAYGATE_"));
-        env.put("PAYGATE_PORT", Integer.toString(port));
-        env.put("PAYGATE_DATA_DIR", data.toAbsolutePath().toString());
-        env.put("PAYGATE_PROCESSING_DELAY_MS", "50");
-        env.putAll(extraEnv);
-        Process process = builder.start();
+        Process process = launch(script, port, data, extraEnv, name);
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/"), DEMO_KEY);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
