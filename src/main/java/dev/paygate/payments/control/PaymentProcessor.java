@@ -19,10 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulated acquirer. An accepted payment waits in the acquirer's queue (pending) for the queue
- * delay, is then processing for the processing delay, and gets its answer. Both are counted from
- * the moment the payment was accepted, so the time the pick-up itself takes (a hand-off to the
- * asynchronous pool and a transaction) does not add to them: with nothing in the way the answer
- * comes the two delays after the payment was created. The waits are
+ * delay, is then processing for the processing delay, and gets its answer. The answer is due the
+ * two delays after the payment was created (the queue delay runs from the hand-off that follows
+ * the accepting commit), so the time the pick-up itself takes (a hand-off to the asynchronous pool
+ * and a transaction) does not add to them. The waits are
  * scheduled tasks ({@link AcquirerClock}), not sleeping threads, so any number of payments can be
  * in flight; EJB timers are not used because their granularity on Payara is a whole second. Each step is idempotent: it acts
  * only on the status it expects, so running one twice changes nothing.
