@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Payments through the public API of the packaged WAR on Payara Micro and PostgreSQL. */
@@ -79,6 +85,48 @@ class PaymentsIT extends AgainstGateway {
         Instant answered = Instant.parse(transactions.getJsonObject(2).getString("created_at"));
         assertFalse(pickedUp.isBefore(accepted.plusMillis(500)), () -> accepted + " then " + pickedUp);
         assertFalse(answered.isBefore(accepted.plusMillis(800)), () -> accepted + " then " + answered);
+    }
+
+    @Test
+    void paymentsAcceptedTogetherEachGetTheirCardsAnswerWithEveryStepInOrder() throws Exception {
+        // Accepted at once, their pick-ups and then their answers fall due together, and the acquirer
+        // takes those that are due together in one transaction: one payment's answer must never land
+        // on another, nor a step be lost or come early.
+        int count = 60;
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        Map<String, String> cardOf = new HashMap<>();
+        try {
+            List<Future<Map.Entry<String, String>>> accepted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String card = i % 3 == 0 ? "4000000000000002" : VISA;
+                accepted.add(clients.submit(() -> Map.entry(create(card).getString("id"), card)));
+            }
+            for (Future<Map.Entry<String, String>> payment : accepted) {
+                Map.Entry<String, String> idAndCard = payment.get(30, TimeUnit.SECONDS);
+                cardOf.put(idAndCard.getKey(), idAndCard.getValue());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(count, cardOf.size());
+
+        for (Map.Entry<String, String> payment : cardOf.entrySet()) {
+            String id = payment.getKey();
+            boolean approved = payment.getValue().equals(VISA);
+            api.awaitPayment(id, p -> !List.of("pending", "processing").contains(p.getString("status")),
+                    Duration.ofSeconds(30));
+            JsonObject settled = api.get("/api/v1/payments/" + id).json();
+            assertEquals(approved ? "completed" : "failed", settled.getString("status"), settled::toString);
+
+            var transactions = api.get("/api/v1/payments/" + id + "/transactions").array();
+            List<String> statuses = transactions.stream().map(t -> t.asJsonObject().getString("status")).toList();
+            assertEquals(List.of("pending", "processing", approved ? "succeeded" : "failed"), statuses, id);
+            Instant accepted = Instant.parse(transactions.getJsonObject(0).getString("created_at"));
+            Instant pickedUp = Instant.parse(transactions.getJsonObject(1).getString("created_at"));
+            Instant answered = Instant.parse(transactions.getJsonObject(2).getString("created_at"));
+            assertFalse(pickedUp.isBefore(accepted.plusMillis(500)), () -> id + ": " + accepted + " then " + pickedUp);
+            assertFalse(answered.isBefore(accepted.plusMillis(800)), () -> id + ": " + accepted + " then " + answered);
+        }
     }
 
     @Test

@@ -10,16 +10,22 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import jakarta.inject.Inject;
+import java.util.List;
 
 /**
- * Waits out the acquirer's delays. One thread made by the container's managed thread factory, so
- * it carries the application's context from its start; the server's managed scheduled executor
- * captures and restores that context for every task instead, and its capture searches the class
- * path each time, which cost a measurable share of the CPU per payment. A task only hands the next
- * step to the EJB asynchronous pool. A start-up singleton, so that the thread factory is injected
- * at deployment, before recovery schedules the first step.
+ * Waits out the acquirer's delays and hands the steps that are due to the processor, in batches
+ * ({@link DueBatches}), each one transaction of up to {@link #MAX_BATCH} payments: one batch per
+ * core at once, and up to {@link #MOST_IN_FLIGHT} when a step is {@link #LATE_MS} late. Under load, the
+ * pick-ups and answers that fall due while those transactions run share the next one, instead of
+ * each paying for an asynchronous call, a transaction and a commit of its own (bench/RESULTS.md,
+ * round 7).
+ *
+ * <p>The waiting is one thread made by the container's managed thread factory, so it carries the
+ * application's context from its start; the server's managed scheduled executor captures and
+ * restores that context for every task instead, and its capture searches the class path each
+ * time. A start-up singleton, so that the thread runs from deployment, before recovery adds the
+ * first steps.
  */
 @Singleton
 @Startup
@@ -27,23 +33,48 @@ import java.util.concurrent.TimeUnit;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AcquirerClock {
 
+    /** Batches out at once when the steps keep up: one per core. */
+    static final int IN_FLIGHT = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Batches out at once when the steps fall behind. */
+    static final int MOST_IN_FLIGHT = Math.max(IN_FLIGHT, 8);
+    /** How late a step may be before it goes out beyond the steady batches. */
+    static final long LATE_MS = 20;
+    /** Payments in one transaction at most. */
+    static final int MAX_BATCH = 100;
+
     @Resource
     ManagedThreadFactory threads;
 
-    private ScheduledThreadPoolExecutor executor;
+    @Inject
+    PaymentProcessor processor;
+
+    private DueBatches<AcquirerStep> steps;
+    private Thread dispatcher;
 
     @PostConstruct
     void start() {
-        executor = new ScheduledThreadPoolExecutor(1, threads);
-        executor.setRemoveOnCancelPolicy(true);
+        steps = new DueBatches<>(IN_FLIGHT, MOST_IN_FLIGHT, LATE_MS, MAX_BATCH, this::handOver);
+        dispatcher = threads.newThread(steps::run);
+        dispatcher.setName("paygate-acquirer-clock");
+        dispatcher.start();
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        dispatcher.interrupt();
     }
 
-    public void after(long delayMs, Runnable step) {
-        executor.schedule(step, delayMs, TimeUnit.MILLISECONDS);
+    /** Makes {@code step} due {@code delayMs} from now (at once when 0 or less). */
+    public void after(long delayMs, AcquirerStep step) {
+        steps.add(step, delayMs);
+    }
+
+    /** The processor has finished a batch this clock handed to it. */
+    public void batchDone() {
+        steps.done();
+    }
+
+    private void handOver(List<AcquirerStep> batch) {
+        processor.advance(batch);
     }
 }

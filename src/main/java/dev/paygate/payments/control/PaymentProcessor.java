@@ -6,38 +6,43 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulated acquirer. An accepted payment waits in the acquirer's queue (pending) for the queue
  * delay, is then processing for the processing delay, and gets its answer. The answer is due the
  * two delays after the payment was created (the queue delay runs from the hand-off that follows
- * the accepting commit), so the time the pick-up itself takes (a hand-off to the asynchronous pool
- * and a transaction) does not add to them. The waits are
- * scheduled tasks ({@link AcquirerClock}), not sleeping threads, so any number of payments can be
- * in flight; EJB timers are not used because their granularity on Payara is a whole second. Each step is idempotent: it acts
- * only on the status it expects, so running one twice changes nothing.
+ * the accepting commit), so the time the pick-up itself takes does not add to them. The waits are
+ * the {@link AcquirerClock}'s, not sleeping threads, so any number of payments can be in flight;
+ * EJB timers are not used because their granularity on Payara is a whole second. The clock hands
+ * the steps that are due over in batches, and each batch is one transaction. Each step is
+ * idempotent: it acts only on the status it expects, so running one twice changes nothing.
  */
 @Stateless
 public class PaymentProcessor {
+
+    private static final Logger LOG = Logger.getLogger(PaymentProcessor.class.getName());
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     AcquirerClock clock;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     @Resource
     SessionContext context;
@@ -55,83 +60,98 @@ public class PaymentProcessor {
         return Duration.ofMillis(queueDelayMs + processingDelayMs);
     }
 
-    /** Picks up an accepted payment; called after the accepting transaction committed. */
-    @Asynchronous
+    /** Queues an accepted payment for its pick-up; called after the accepting transaction committed. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void process(String paymentId) {
-        if (queueDelayMs > 0) {
-            afterCommit(Instant.now().plusMillis(queueDelayMs), paymentId, true);
-        } else {
-            start(paymentId);
-        }
+        clock.after(queueDelayMs, AcquirerStep.pickUp(paymentId));
     }
 
     /** Picks a payment up again where it stopped, as after a restart. */
-    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void resume(String paymentId, PaymentStatus status) {
         if (status == PaymentStatus.PENDING) {
             process(paymentId);
         } else if (status == PaymentStatus.PROCESSING) {
-            afterCommit(Instant.now().plusMillis(processingDelayMs), paymentId, false);
-        }
-    }
-
-    /** Runs the acquirer's pick-up on the asynchronous pool, not on the scheduler's thread. */
-    @Asynchronous
-    public void pickUp(String paymentId) {
-        start(paymentId);
-    }
-
-    /** Runs the acquirer's answer on the asynchronous pool, not on the scheduler's thread. */
-    @Asynchronous
-    public void respond(String paymentId) {
-        answer(paymentId);
-    }
-
-    private void start(String paymentId) {
-        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-        if (payment == null || payment.status() != PaymentStatus.PENDING) {
-            return;
-        }
-        em.persist(payment.startProcessing(Instant.now()));
-        if (processingDelayMs > 0) {
-            afterCommit(payment.createdAt().plusMillis(queueDelayMs + processingDelayMs), paymentId, false);
-        } else {
-            em.persist(payment.settle(Instant.now()));
-        }
-    }
-
-    private void answer(String paymentId) {
-        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-        if (payment != null && payment.status() == PaymentStatus.PROCESSING) {
-            em.persist(payment.settle(Instant.now()));
+            clock.after(processingDelayMs, AcquirerStep.answer(paymentId));
         }
     }
 
     /**
-     * Schedules the next step for {@code due} (at once when that has passed) once the current
-     * transaction has committed, so a step never runs ahead of the state it depends on, and a
-     * rolled-back step schedules nothing.
+     * Takes a batch of due steps, on the asynchronous pool: one transaction for all of them, and if
+     * that fails, one for each, so that one payment's failure holds back no other. Once committed,
+     * the answers to the payments it picked up are scheduled. Tells the clock when it is done.
      */
-    private void afterCommit(Instant due, String paymentId, boolean start) {
-        PaymentProcessor self = context.getBusinessObject(PaymentProcessor.class);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    clock.after(millisUntil(due), () -> {
-                        if (start) {
-                            self.pickUp(paymentId);
-                        } else {
-                            self.respond(paymentId);
-                        }
-                    });
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void advance(List<AcquirerStep> steps) {
+        try {
+            PaymentProcessor self = context.getBusinessObject(PaymentProcessor.class);
+            List<ScheduledAnswer> answers = new ArrayList<>();
+            try {
+                answers.addAll(self.advanceInOneTransaction(steps));
+            } catch (RuntimeException e) {
+                if (steps.size() == 1) {
+                    throw e;
+                }
+                for (AcquirerStep step : steps) {
+                    try {
+                        answers.addAll(self.advanceInOneTransaction(List.of(step)));
+                    } catch (RuntimeException single) {
+                        LOG.log(Level.WARNING, single, () -> "Acquirer step failed: " + step);
+                    }
                 }
             }
-        });
+            answers.forEach(answer -> clock.after(millisUntil(answer.due()), AcquirerStep.answer(answer.paymentId())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Acquirer step failed: " + steps);
+        } finally {
+            clock.batchDone();
+        }
+    }
+
+    /** An answer due at a time, for a payment just picked up. */
+    public record ScheduledAnswer(String paymentId, Instant due) {
+    }
+
+    /**
+     * Runs {@code steps} in one transaction, each on its payment, locked; the payments are locked
+     * in the order of their ids, so that two batches never wait on each other in a circle. Returns
+     * the answers that are now due later, for the payments it moved to processing.
+     */
+    public List<ScheduledAnswer> advanceInOneTransaction(List<AcquirerStep> steps) {
+        Map<String, Payment> payments = lockAll(steps.stream().map(AcquirerStep::paymentId).distinct().sorted().toList());
+        Instant now = Instant.now();
+        List<ScheduledAnswer> later = new ArrayList<>();
+        for (AcquirerStep step : steps) {
+            Payment payment = payments.get(step.paymentId());
+            if (payment == null) {
+                continue;
+            }
+            if (step.kind() == AcquirerStep.Kind.PICK_UP && payment.status() == PaymentStatus.PENDING) {
+                em.persist(payment.startProcessing(now));
+                if (processingDelayMs > 0) {
+                    later.add(new ScheduledAnswer(payment.id(),
+                            payment.createdAt().plusMillis(queueDelayMs + processingDelayMs)));
+                } else {
+                    em.persist(payment.settle(now));
+                }
+            } else if (step.kind() == AcquirerStep.Kind.ANSWER && payment.status() == PaymentStatus.PROCESSING) {
+                em.persist(payment.settle(now));
+            }
+        }
+        return later;
+    }
+
+    private Map<String, Payment> lockAll(List<String> ids) {
+        if (ids.size() == 1) { // the common case under light load: a look-up by id is cheaper than a query
+            Payment payment = em.find(Payment.class, ids.get(0), LockModeType.PESSIMISTIC_WRITE);
+            return payment == null ? Map.of() : Map.of(payment.id(), payment);
+        }
+        return em.createQuery("SELECT p FROM Payment p WHERE p.id IN :ids ORDER BY p.id", Payment.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .collect(Collectors.toMap(Payment::id, Function.identity()));
     }
 
     /** Whole milliseconds from now until {@code due}, rounded up so a step never runs early; 0 when past. */
