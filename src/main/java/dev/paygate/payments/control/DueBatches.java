@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * batches go out at once, so that the work never falls further and further behind. Whoever takes
  * a batch calls {@link #done()} once when it has finished with it.
  */
-final class DueBatches<T> {
+public final class DueBatches<T> {
 
     private static final Logger LOG = Logger.getLogger(DueBatches.class.getName());
 
@@ -49,7 +49,7 @@ final class DueBatches<T> {
      * Adds {@code item}, due {@code delayMs} from now (at once when 0 or less). One due at once,
      * with nothing else due and a steady slot free, is handed over at once on this thread.
      */
-    void add(T item, long delayMs) {
+    public void add(T item, long delayMs) {
         if (delayMs <= 0 && !isDue(queue.peek()) && takeFreeSlot()) {
             handOver(List.of(item));
             return;
@@ -59,7 +59,7 @@ final class DueBatches<T> {
     }
 
     /** A batch handed over has been dealt with; the next one may go. */
-    void done() {
+    public void done() {
         synchronized (slots) {
             out--;
             slots.notifyAll();

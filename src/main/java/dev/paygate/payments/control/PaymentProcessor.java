@@ -60,17 +60,11 @@ public class PaymentProcessor {
         return Duration.ofMillis(queueDelayMs + processingDelayMs);
     }
 
-    /** Queues an accepted payment for its pick-up; called after the accepting transaction committed. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void process(String paymentId) {
-        clock.after(queueDelayMs, AcquirerStep.pickUp(paymentId));
-    }
-
     /** Picks a payment up again where it stopped, as after a restart. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void resume(String paymentId, PaymentStatus status) {
         if (status == PaymentStatus.PENDING) {
-            process(paymentId);
+            clock.after(queueDelayMs, AcquirerStep.pickUp(paymentId));
         } else if (status == PaymentStatus.PROCESSING) {
             clock.after(processingDelayMs, AcquirerStep.answer(paymentId));
         }
@@ -79,11 +73,12 @@ public class PaymentProcessor {
     /**
      * Takes a batch of due steps, on the asynchronous pool: one transaction for all of them, and if
      * that fails, one for each, so that one payment's failure holds back no other. Once committed,
-     * the answers to the payments it picked up are scheduled. Tells the clock when it is done.
+     * the answers to the payments it picked up are added to the clock's steps, and it tells them
+     * when it is done.
      */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void advance(List<AcquirerStep> steps) {
+    public void advance(List<AcquirerStep> steps, DueBatches<AcquirerStep> clockSteps) {
         try {
             PaymentProcessor self = context.getBusinessObject(PaymentProcessor.class);
             List<ScheduledAnswer> answers = new ArrayList<>();
@@ -101,11 +96,11 @@ public class PaymentProcessor {
                     }
                 }
             }
-            answers.forEach(answer -> clock.after(millisUntil(answer.due()), AcquirerStep.answer(answer.paymentId())));
+            answers.forEach(answer -> clockSteps.add(AcquirerStep.answer(answer.paymentId()), millisUntil(answer.due())));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Acquirer step failed: " + steps);
         } finally {
-            clock.batchDone();
+            clockSteps.done();
         }
     }
 
