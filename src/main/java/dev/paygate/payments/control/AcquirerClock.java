@@ -64,14 +64,9 @@ public class AcquirerClock {
         dispatcher.interrupt();
     }
 
-    /** Makes {@code step} due {@code delayMs} from now (at once when 0 or less). */
-    public void after(long delayMs, AcquirerStep step) {
-        steps.add(step, delayMs);
-    }
-
     /**
-     * The steps themselves, for callers on the path of every payment: adding to them directly
-     * saves a call through the EJB container each time.
+     * The steps waiting for their time. Callers keep it and add to it directly, which saves a call
+     * through the EJB container for every step.
      */
     public DueBatches<AcquirerStep> steps() {
         return steps;

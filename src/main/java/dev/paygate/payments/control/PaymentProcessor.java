@@ -64,9 +64,9 @@ public class PaymentProcessor {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void resume(String paymentId, PaymentStatus status) {
         if (status == PaymentStatus.PENDING) {
-            clock.after(queueDelayMs, AcquirerStep.pickUp(paymentId));
+            clock.steps().add(AcquirerStep.pickUp(paymentId), queueDelayMs);
         } else if (status == PaymentStatus.PROCESSING) {
-            clock.after(processingDelayMs, AcquirerStep.answer(paymentId));
+            clock.steps().add(AcquirerStep.answer(paymentId), processingDelayMs);
         }
     }
 
@@ -81,27 +81,35 @@ public class PaymentProcessor {
     public void advance(List<AcquirerStep> steps, DueBatches<AcquirerStep> clockSteps) {
         try {
             PaymentProcessor self = context.getBusinessObject(PaymentProcessor.class);
-            List<ScheduledAnswer> answers = new ArrayList<>();
+            List<ScheduledAnswer> answers;
             try {
-                answers.addAll(self.advanceInOneTransaction(steps));
+                answers = self.advanceInOneTransaction(steps);
             } catch (RuntimeException e) {
-                if (steps.size() == 1) {
-                    throw e;
-                }
-                for (AcquirerStep step : steps) {
-                    try {
-                        answers.addAll(self.advanceInOneTransaction(List.of(step)));
-                    } catch (RuntimeException single) {
-                        LOG.log(Level.WARNING, single, () -> "Acquirer step failed: " + step);
-                    }
-                }
+                answers = steps.size() == 1 ? failed(steps.get(0), e) : eachAlone(self, steps);
             }
             answers.forEach(answer -> clockSteps.add(AcquirerStep.answer(answer.paymentId()), millisUntil(answer.due())));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Acquirer step failed: " + steps);
+            LOG.log(Level.WARNING, e, () -> "Acquirer steps failed: " + steps);
         } finally {
             clockSteps.done();
         }
+    }
+
+    private static List<ScheduledAnswer> eachAlone(PaymentProcessor self, List<AcquirerStep> steps) {
+        List<ScheduledAnswer> answers = new ArrayList<>();
+        for (AcquirerStep step : steps) {
+            try {
+                answers.addAll(self.advanceInOneTransaction(List.of(step)));
+            } catch (RuntimeException e) {
+                failed(step, e);
+            }
+        }
+        return answers;
+    }
+
+    private static List<ScheduledAnswer> failed(AcquirerStep step, RuntimeException e) {
+        LOG.log(Level.WARNING, e, () -> "Acquirer step failed: " + step);
+        return List.of();
     }
 
     /** An answer due at a time, for a payment just picked up. */

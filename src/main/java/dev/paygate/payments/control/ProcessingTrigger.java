@@ -1,5 +1,6 @@
 package dev.paygate.payments.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,14 +22,14 @@ public class ProcessingTrigger {
     @ConfigProperty(name = "paygate.processing.queue.delay.ms", defaultValue = "0")
     long queueDelayMs;
 
-    private volatile DueBatches<AcquirerStep> steps;
+    private DueBatches<AcquirerStep> steps;
+
+    @PostConstruct
+    void init() {
+        steps = clock.steps();
+    }
 
     void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PaymentAccepted event) {
-        DueBatches<AcquirerStep> known = steps;
-        if (known == null) {
-            known = clock.steps();
-            steps = known;
-        }
-        known.add(AcquirerStep.pickUp(event.paymentId()), queueDelayMs);
+        steps.add(AcquirerStep.pickUp(event.paymentId()), queueDelayMs);
     }
 }

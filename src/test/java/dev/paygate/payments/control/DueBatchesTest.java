@@ -33,6 +33,15 @@ class DueBatchesTest {
         return handedOver.poll(5, TimeUnit.SECONDS);
     }
 
+    /** Sends one batch out (and keeps it out), then makes {@code items} due at once. */
+    private void oneBatchOutThenDue(DueBatches<String> batches, String... items) throws InterruptedException {
+        batches.add("first", 0);
+        assertEquals(List.of("first"), next());
+        for (String item : items) {
+            batches.add(item, 0);
+        }
+    }
+
     @AfterEach
     void stop() throws InterruptedException {
         runner.interrupt();
@@ -79,11 +88,7 @@ class DueBatchesTest {
     @Test
     void aBatchHoldsAtMostTheLimit() throws Exception {
         DueBatches<String> batches = start(1, 1, 2);
-        batches.add("first", 0);
-        assertEquals(List.of("first"), next());
-        for (String item : List.of("a", "b", "c")) {
-            batches.add(item, 0);
-        }
+        oneBatchOutThenDue(batches, "a", "b", "c");
         Thread.sleep(50);
 
         batches.done();
@@ -95,11 +100,7 @@ class DueBatchesTest {
     @Test
     void whenAFullBatchIsReadyAndMoreIsDueFurtherBatchesGoOutUpToTheMost() throws Exception {
         DueBatches<String> batches = start(1, 2, 2);
-        batches.add("first", 0);
-        assertEquals(List.of("first"), next());
-        for (String item : List.of("a", "b", "c")) {
-            batches.add(item, 0);
-        }
+        oneBatchOutThenDue(batches, "a", "b", "c");
 
         assertEquals(List.of("a", "b"), next(), "a full batch with more due waited for the steady slot");
         assertNull(handedOver.poll(100, TimeUnit.MILLISECONDS), "more than the most batches went out at once");
