@@ -47,8 +47,12 @@ public class PaymentProcessor {
     @Resource
     SessionContext context;
 
+    /** How long an accepted payment waits before the pick-up; {@link ProcessingTrigger} reads it too. */
+    static final String QUEUE_DELAY_MS = "paygate.processing.queue.delay.ms";
+    static final String QUEUE_DELAY_MS_DEFAULT = "0";
+
     @Inject
-    @ConfigProperty(name = "paygate.processing.queue.delay.ms", defaultValue = "0")
+    @ConfigProperty(name = QUEUE_DELAY_MS, defaultValue = QUEUE_DELAY_MS_DEFAULT)
     long queueDelayMs;
 
     @Inject

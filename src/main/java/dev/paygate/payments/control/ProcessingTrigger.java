@@ -19,7 +19,7 @@ public class ProcessingTrigger {
     AcquirerClock clock;
 
     @Inject
-    @ConfigProperty(name = "paygate.processing.queue.delay.ms", defaultValue = "0")
+    @ConfigProperty(name = PaymentProcessor.QUEUE_DELAY_MS, defaultValue = PaymentProcessor.QUEUE_DELAY_MS_DEFAULT)
     long queueDelayMs;
 
     private DueBatches<AcquirerStep> steps;
