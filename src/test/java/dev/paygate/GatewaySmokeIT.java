@@ -102,6 +102,27 @@ class GatewaySmokeIT {
             JsonObject checks = health.json().getJsonObject("checks");
             assertEquals("down", checks.getJsonObject("broker").getString("status"));
             assertEquals("up", checks.getJsonObject("database").getString("status"));
+
+            // Payments do not need the broker; refunds do, and are refused without changing anything.
+            Api api = gateway.api();
+            String id = api.post("/api/v1/payments",
+                    Api.cardPayment("merchant_123", "8.00", "4111111111111111", Map.of())).json().getString("id");
+            api.awaitStatus(id, "completed");
+            Api.Reply refund = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/payments/" + id + "/refund"))
+                    .header("Idempotency-Key", "refund-" + id).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertEquals(503, refund.status(), refund::toString);
+            assertEquals("api_error", refund.error().getString("type"));
+            assertEquals("broker_unavailable", refund.error().getString("code"));
+            assertEquals("1", refund.header("Retry-After"));
+            JsonObject payment = api.get("/api/v1/payments/" + id).json();
+            assertEquals("completed", payment.getString("status"));
+            assertEquals("0.00", payment.getJsonNumber("refunded_amount").toString());
+            assertEquals(0, api.get("/api/v1/payments/" + id + "/refunds").array().size());
+            // The 503 is not the key's answer: the same retry is tried again, and refused again.
+            Api.Reply retried = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/payments/" + id + "/refund"))
+                    .header("Idempotency-Key", "refund-" + id).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertEquals(503, retried.status(), retried::toString);
+            assertEquals(null, retried.header("Idempotent-Replayed"));
         }
     }
 
@@ -137,7 +158,15 @@ class GatewaySmokeIT {
                     JsonObject checks = down.json().getJsonObject("checks");
                     assertEquals("down", checks.getJsonObject("database").getString("status"));
                     assertEquals("up", checks.getJsonObject("broker").getString("status"));
-                    assertTrue(api.get("/api/v1/payments/" + id).status() >= 500, "no stale answers while down");
+                    // No stale answers while it is down: a 503 that says to retry, first on a broken
+                    // connection, then when the pool cannot get a new one.
+                    for (int i = 0; i < 3; i++) {
+                        Api.Reply refused = api.get("/api/v1/payments/" + id);
+                        assertEquals(503, refused.status(), refused::toString);
+                        assertEquals("database_unavailable", refused.error().getString("code"));
+                        assertEquals("1", refused.header("Retry-After"));
+                        Thread.sleep(300);
+                    }
 
                     sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
                     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

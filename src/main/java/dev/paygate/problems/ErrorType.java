@@ -11,7 +11,8 @@ public enum ErrorType {
     PAYLOAD_TOO_LARGE(413, "invalid_request_error"),
     IDEMPOTENCY_MISMATCH(422, "idempotency_error"),
     RATE_LIMIT_ERROR(429, "rate_limit_error"),
-    API_ERROR(500, "api_error");
+    API_ERROR(500, "api_error"),
+    SERVICE_UNAVAILABLE(503, "api_error");
 
     private final int status;
     private final String wire;

@@ -15,6 +15,10 @@ public final class Responses {
     }
 
     static Response of(int status, ApiError error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+        if (status == ErrorType.SERVICE_UNAVAILABLE.status()) {
+            answer.header("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 }

@@ -16,6 +16,14 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+    /**
+     * The connection broke, or none could be had. A write may or may not have committed when its
+     * connection broke, so the advice is a retry with the same Idempotency-Key, which answers
+     * with the first outcome if there was one.
+     */
+    static final String DATABASE_UNAVAILABLE = "The gateway's database is unreachable. Retry after the time in the "
+            + "Retry-After header, with the same Idempotency-Key if the request had one.";
+
     @Override
     public Response toResponse(Throwable e) {
         // A rule broken deep inside a container call may arrive wrapped; it is still the client's error.
@@ -27,9 +35,46 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 return new ConstraintViolationMapper().toResponse(invalid);
             }
         }
+        if (databaseUnreachable(e)) {
+            LOG.log(Level.WARNING, "The database is unreachable: {0}", String.valueOf(e));
+            return Responses.of(new ServiceUnavailable("database_unavailable", DATABASE_UNAVAILABLE));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
         return Responses.of(500, ApiError.of(ErrorType.API_ERROR, "api_error",
                 "The gateway could not handle the request (reference " + reference + ")."));
+    }
+
+    /**
+     * Whether {@code e} comes from a database connection that broke or could not be made: an
+     * SQLException of the connection class (SQLSTATE 08...), or one caused by the server's pool
+     * failing to allocate a connection (a connector ResourceException, looked up by name so that
+     * servers without connectors load this class too).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        boolean fromJdbc = false;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                fromJdbc = true;
+                for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && next.getSQLState().startsWith("08")) {
+                        return true;
+                    }
+                }
+            }
+            if (fromJdbc && isA(t, "jakarta.resource.ResourceException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isA(Throwable t, String className) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,7 @@ class ErrorTypeTest {
         "IDEMPOTENCY_CONFLICT, 409, idempotency_error",
         "IDEMPOTENCY_MISMATCH, 422, idempotency_error",
         "RATE_LIMIT_ERROR, 429, rate_limit_error",
+        "SERVICE_UNAVAILABLE, 503, api_error",
     })
     void newTypesHaveTheirStatusAndWireName(ErrorType type, int status, String wire) {
         assertEquals(status, type.status());
@@ -63,5 +64,14 @@ class ErrorTypeTest {
         assertEquals("merchant_mismatch", e.code());
         assertEquals("merchant_id", e.param());
         assertEquals("permission_error", e.toApiError().error().type());
+    }
+
+    @Test
+    void serviceUnavailableCarriesTheGivenCode() {
+        ServiceUnavailable e = new ServiceUnavailable("broker_unavailable", "The broker is unreachable.");
+        assertEquals(ErrorType.SERVICE_UNAVAILABLE, e.type());
+        assertEquals("broker_unavailable", e.toApiError().error().code());
+        assertEquals("api_error", e.toApiError().error().type());
+        assertEquals("The broker is unreachable.", e.toApiError().error().message());
     }
 }

@@ -41,8 +41,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     public static final String HEADER = "Idempotency-Key";
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
-    /** Refused before anything ran: the key is released rather than tied to this answer. */
-    private static final Set<Integer> NOT_RUN = Set.of(400, 401, 403, 413, 415, 429);
+    /**
+     * Refused before anything ran, or 503 (the broker or the database unreachable), which asks for
+     * a retry: the key is released rather than tied to this answer. A release only removes a key
+     * still in progress, never an answer stored with the request's committed effects.
+     */
+    private static final Set<Integer> RELEASED = Set.of(400, 401, 403, 413, 415, 429, 503);
 
     @Context
     ResourceInfo resource;
@@ -102,7 +106,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     /**
      * Answers not stored with the request's effects: an error that rolled them back is stored on
-     * its own (a retry gets the same error, as Stripe does, 5xx included), a refusal releases the key.
+     * its own (a retry gets the same error, as Stripe does, 500 included), a refusal or a 503
+     * releases the key.
      */
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -111,7 +116,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         try {
-            if (NOT_RUN.contains(response.getStatus())) {
+            if (RELEASED.contains(response.getStatus())) {
                 keys.release(id);
             } else {
                 String location = response.getLocation() == null ? null : response.getLocation().toString();

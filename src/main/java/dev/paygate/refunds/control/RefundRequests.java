@@ -9,13 +9,19 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import dev.paygate.platform.JsonRequests;
+import dev.paygate.problems.ServiceUnavailable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Queues a refund for the acquirer. The message joins the caller's transaction: it is delivered
- * only if the refund row commits, and the refund row only commits if the message is queued.
+ * only if the refund row commits, and the refund row only commits if the message is queued. With
+ * the broker unreachable the refund is answered 503 and nothing is kept.
  */
 @Stateless
 public class RefundRequests {
+
+    private static final Logger LOG = Logger.getLogger(RefundRequests.class.getName());
 
     public static final String REFUND_ID = "refund_id";
 
@@ -33,7 +39,10 @@ public class RefundRequests {
                 MessageProducer producer = session.createProducer(queue)) {
             producer.send(session.createTextMessage(body));
         } catch (JMSException e) {
-            throw new IllegalStateException("could not queue refund " + refundId, e);
+            LOG.log(Level.WARNING, "could not queue refund " + refundId + ": the broker is unreachable", e);
+            throw new ServiceUnavailable("broker_unavailable",
+                    "The gateway's message broker is unreachable, so the refund was not accepted and nothing "
+                    + "was changed. Retry after the time in the Retry-After header.");
         }
     }
 }
