@@ -167,6 +167,10 @@ class GatewaySmokeIT {
                         assertEquals("1", refused.header("Retry-After"));
                         Thread.sleep(300);
                     }
+                    String order = Api.cardPayment("merchant_123", "7.00", "4111111111111111", Map.of());
+                    Api.Reply notAccepted = createWithKey(api, order, "checkout-" + id);
+                    assertEquals(503, notAccepted.status(), notAccepted::toString);
+                    assertEquals("database_unavailable", notAccepted.error().getString("code"));
 
                     sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
                     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -176,11 +180,24 @@ class GatewaySmokeIT {
                     }
                     assertEquals(200, status, "health recovers once the database is back");
                     assertEquals("completed", api.get("/api/v1/payments/" + id).json().getString("status"));
+                    // The retry the 503 asked for creates the payment, once.
+                    Api.Reply accepted = createWithKey(api, order, "checkout-" + id);
+                    assertEquals(201, accepted.status(), accepted::toString);
+                    assertEquals(null, accepted.header("Idempotent-Replayed"));
+                    Api.Reply replayed = createWithKey(api, order, "checkout-" + id);
+                    assertEquals("true", replayed.header("Idempotent-Replayed"));
+                    assertEquals(accepted.json().getString("id"), replayed.json().getString("id"));
                 }
             } finally {
                 sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
+    }
+
+    static Api.Reply createWithKey(Api api, String json, String idempotencyKey) {
+        return api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
     }
 
     @Test
