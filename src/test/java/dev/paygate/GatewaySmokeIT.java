@@ -140,6 +140,7 @@ class GatewaySmokeIT {
                         "PAYGATE_DB_PASSWORD", dev.paygate.it.TestDatabase.password(),
                         "PAYGATE_DB_NAME", database));
                 env.put("PAYGATE_ADMIN_TOKEN", "admin_smoke");
+                var references = new java.util.ArrayList<String>();
                 try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-postgresql")), env, "postgresql")) {
                     Api demo = gateway.api();
                     assertEquals(200, demo.get("/api/v1/health").status());
@@ -165,6 +166,7 @@ class GatewaySmokeIT {
                         assertEquals(503, refused.status(), refused::toString);
                         assertEquals("database_unavailable", refused.error().getString("code"));
                         assertEquals("1", refused.header("Retry-After"));
+                        references.add(refused.error().getString("message").replaceAll(".*\\(reference ([^)]+)\\).*", "$1"));
                         Thread.sleep(300);
                     }
                     String order = Api.cardPayment("merchant_123", "7.00", "4111111111111111", Map.of());
@@ -188,6 +190,14 @@ class GatewaySmokeIT {
                     assertEquals("true", replayed.header("Idempotent-Replayed"));
                     assertEquals(accepted.json().getString("id"), replayed.json().getString("id"));
                 }
+                // Each of the four refused requests is logged once, as a warning without a stack trace,
+                // under the reference its answer gave.
+                String log = Files.readString(ROOT.resolve("postgresql.log"));
+                assertEquals(4, log.split("The database is unreachable", -1).length - 1, "see postgresql.log");
+                for (String reference : references) {
+                    assertTrue(log.contains("The database is unreachable (reference " + reference + ")"), reference);
+                }
+                assertTrue(!log.contains("Unexpected error"), "see postgresql.log");
             } finally {
                 sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }

@@ -3,7 +3,10 @@ package dev.paygate.problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Collections;
+import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,12 +20,22 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
     /**
+     * The reference given to each error. On Payara, Jersey's mapper for EJB exceptions calls this
+     * mapper twice for one error (first to see whether it maps it), so the second call finds the
+     * first's reference: each error is logged once, and the client gets the reference in the log.
+     * Weak keys: an entry goes with its exception.
+     */
+    private static final Map<Throwable, String> REFERENCES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
      * The connection broke, or none could be had. A write may or may not have committed when its
      * connection broke, so the advice is a retry with the same Idempotency-Key, which answers
      * with the first outcome if there was one.
      */
-    static final String DATABASE_UNAVAILABLE = "The gateway's database is unreachable. Retry after the time in the "
-            + "Retry-After header, with the same Idempotency-Key if the request had one.";
+    static String databaseUnavailable(String reference) {
+        return "The gateway's database is unreachable (reference " + reference + "). Retry after the time in the "
+                + "Retry-After header, with the same Idempotency-Key if the request had one.";
+    }
 
     @Override
     public Response toResponse(Throwable e) {
@@ -35,14 +48,28 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 return new ConstraintViolationMapper().toResponse(invalid);
             }
         }
+        Reference reference = referenceFor(e);
         if (databaseUnreachable(e)) {
-            LOG.log(Level.WARNING, "The database is unreachable: {0}", String.valueOf(e));
-            return Responses.of(new ServiceUnavailable("database_unavailable", DATABASE_UNAVAILABLE));
+            if (reference.first()) {
+                LOG.log(Level.WARNING, "The database is unreachable (reference {0}): {1}", new Object[] {reference.id(), e});
+            }
+            return Responses.of(new ServiceUnavailable("database_unavailable", databaseUnavailable(reference.id())));
         }
-        String reference = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
+        if (reference.first()) {
+            LOG.log(Level.SEVERE, "Unexpected error, reference " + reference.id(), e);
+        }
         return Responses.of(500, ApiError.of(ErrorType.API_ERROR, "api_error",
-                "The gateway could not handle the request (reference " + reference + ")."));
+                "The gateway could not handle the request (reference " + reference.id() + ")."));
+    }
+
+    record Reference(String id, boolean first) {
+    }
+
+    /** The reference of {@code e}: a new one on the first call for it, the same one after. */
+    static Reference referenceFor(Throwable e) {
+        String fresh = UUID.randomUUID().toString();
+        String earlier = REFERENCES.putIfAbsent(e, fresh);
+        return earlier == null ? new Reference(fresh, true) : new Reference(earlier, false);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.paygate.problems;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.resource.spi.ResourceAllocationException;
@@ -32,5 +34,19 @@ class UnexpectedErrorMapperTest {
         assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("duplicate key", "23505"))));
         // A connector failure outside JDBC, such as the broker's pool, is not the database's.
         assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new ResourceAllocationException("no broker"))));
+    }
+
+    @Test
+    void anErrorMappedTwiceKeepsItsFirstReference() {
+        // Payara's mapper for EJB exceptions asks this mapper twice about one error.
+        IllegalStateException error = new IllegalStateException("a bug");
+        UnexpectedErrorMapper.Reference first = UnexpectedErrorMapper.referenceFor(error);
+        UnexpectedErrorMapper.Reference again = UnexpectedErrorMapper.referenceFor(error);
+        assertTrue(first.first());
+        assertFalse(again.first());
+        assertEquals(first.id(), again.id());
+        UnexpectedErrorMapper.Reference other = UnexpectedErrorMapper.referenceFor(new IllegalStateException("a bug"));
+        assertTrue(other.first());
+        assertNotEquals(first.id(), other.id());
     }
 }
