@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
 import dev.paygate.it.TestDatabase;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -30,13 +29,7 @@ class IdempotencyIT extends AgainstGateway {
     static final String VISA = "4111111111111111";
 
     Api.Reply post(Api as, String path, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(as.uri(path)).header("Idempotency-Key", key);
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
-        return as.send(request);
+        return as.post(path, body, key);
     }
 
     static String key() {

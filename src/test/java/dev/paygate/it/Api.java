@@ -87,13 +87,22 @@ public final class Api {
     }
 
     public Reply post(String path, String json) {
+        return send(postRequest(path, json));
+    }
+
+    /** A POST with an {@code Idempotency-Key} header. */
+    public Reply post(String path, String json, String idempotencyKey) {
+        return send(postRequest(path, json).header("Idempotency-Key", idempotencyKey));
+    }
+
+    private HttpRequest.Builder postRequest(String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (json == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         }
-        return send(request);
+        return request;
     }
 
     /** Adds the credential unless the request sets its own Authorization header. */

@@ -50,9 +50,8 @@ class CardDataIT extends AgainstGateway {
         List<String> bodies = new ArrayList<>();
 
         // With an idempotency key, whose stored fingerprint and answer must not hold the number either.
-        Api.Reply approved = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "card-data-" + number.substring(12))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.cardPayment(merchant, "80.00", spaced, Map.of()))));
+        Api.Reply approved = api.post("/api/v1/payments", Api.cardPayment(merchant, "80.00", spaced, Map.of()),
+                "card-data-" + number.substring(12));
         assertEquals(201, approved.status(), approved::toString);
         bodies.add(approved.body());
         String id = approved.json().getString("id");
