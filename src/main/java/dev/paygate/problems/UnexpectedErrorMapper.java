@@ -51,7 +51,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         Reference reference = referenceFor(e);
         if (databaseUnreachable(e)) {
             if (reference.first()) {
-                LOG.log(Level.WARNING, "The database is unreachable (reference {0}): {1}", new Object[] {reference.id(), e});
+                // One line, no stack trace: the exception as text (Open Liberty prints a whole
+                // stack trace for a Throwable among a message's parameters).
+                LOG.log(Level.WARNING, "The database is unreachable (reference {0}): {1}", new Object[] {reference.id(), e.toString()});
             }
             return Responses.of(new ServiceUnavailable("database_unavailable", databaseUnavailable(reference.id())));
         }
@@ -73,10 +75,22 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
+     * SQLSTATEs of a session the database refused or ended, beyond the standard connection class
+     * (08...): PostgreSQL's answers to a new connection while the database is closed to connections
+     * (55000, "not currently accepting connections"), starting up or shutting down (57P03), or full
+     * (53300), and to the next use of a session it ended (57P01 administrator command, 57P02 crash).
+     * Open Liberty hands the application the driver's own refusal, with no pool exception around
+     * it. (At run time PostgreSQL also uses 55000 for currval/lastval before nextval, which the
+     * gateway never calls.)
+     */
+    private static final java.util.Set<String> REFUSED_OR_ENDED = java.util.Set.of("55000", "57P03", "53300", "57P01", "57P02");
+
+    /**
      * Whether {@code e} comes from a database connection that broke or could not be made: an
-     * SQLException of the connection class (SQLSTATE 08...), or one caused by the server's pool
-     * failing to allocate a connection (a connector ResourceException, looked up by name so that
-     * servers without connectors load this class too).
+     * SQLException of the connection class (SQLSTATE 08...) or of a refused or ended session, or
+     * one caused by the server's pool failing to allocate a connection (a connector
+     * ResourceException, as on Payara and WildFly, looked up by name so that servers without
+     * connectors load this class too).
      */
     static boolean databaseUnreachable(Throwable e) {
         boolean fromJdbc = false;
@@ -84,7 +98,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof java.sql.SQLException sql) {
                 fromJdbc = true;
                 for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (next.getSQLState() != null && next.getSQLState().startsWith("08")) {
+                    String state = next.getSQLState();
+                    if (state != null && (state.startsWith("08") || REFUSED_OR_ENDED.contains(state))) {
                         return true;
                     }
                 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ejb.EJBException;
 import jakarta.resource.spi.ResourceAllocationException;
 import java.sql.SQLException;
+import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 
 /** Which unexpected failures are an unreachable database (a 503 with retry advice) rather than a 500. */
@@ -29,9 +31,30 @@ class UnexpectedErrorMapperTest {
     }
 
     @Test
+    void aConnectionRefusedOnOpenLibertyIsTheDatabaseBeingUnreachable() {
+        // As Open Liberty passes on a database closed to connections: no pool exception, only the
+        // driver's refusal, copied into a plain SQLException under Hibernate's.
+        SQLException refused = new SQLException("FATAL: database \"paygate\" is not currently accepting connections "
+                + "DSRA0010E: SQL State = 55000, Error Code = 0", "55000", 0);
+        assertTrue(UnexpectedErrorMapper.databaseUnreachable(new EJBException("See nested exception; nested exception is: "
+                + "org.hibernate.exception.GenericJDBCException: Unable to acquire JDBC Connection",
+                new GenericJDBCException("Unable to acquire JDBC Connection", refused))));
+    }
+
+    @Test
+    void aDatabaseStartingUpFullOrEndingSessionsIsUnreachable() {
+        for (String state : new String[] {"57P03", "53300", "57P01", "57P02"}) {
+            assertTrue(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("FATAL", state))), state);
+        }
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertFalse(UnexpectedErrorMapper.databaseUnreachable(new IllegalStateException("a bug")));
         assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        // A statement cancelled by its timeout or a lock not granted: the session is still there.
+        assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("canceling statement", "57014"))));
+        assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("could not obtain lock", "55P03"))));
         // A connector failure outside JDBC, such as the broker's pool, is not the database's.
         assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new ResourceAllocationException("no broker"))));
     }
