@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
+import dev.paygate.it.DatabaseOutage;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -131,14 +132,9 @@ class GatewaySmokeIT {
                 java.sql.Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database);
             try {
-                Map<String, String> env = new java.util.HashMap<>(Map.of(
-                        "PAYGATE_DB_HOST", dev.paygate.it.TestDatabase.host(),
-                        "PAYGATE_DB_PORT", dev.paygate.it.TestDatabase.port(),
-                        "PAYGATE_DB_USER", dev.paygate.it.TestDatabase.user(),
-                        "PAYGATE_DB_PASSWORD", dev.paygate.it.TestDatabase.password(),
-                        "PAYGATE_DB_NAME", database));
+                Map<String, String> env = new java.util.HashMap<>(dev.paygate.it.TestDatabase.gatewayEnv(database));
                 env.put("PAYGATE_ADMIN_TOKEN", "admin_smoke");
-                var references = new java.util.ArrayList<String>();
+                java.util.List<String> references;
                 try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-postgresql")), env, "postgresql")) {
                     Api demo = gateway.api();
                     assertEquals(200, demo.get("/api/v1/health").status());
@@ -150,52 +146,12 @@ class GatewaySmokeIT {
                             Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of())).json().getString("id");
                     api.awaitStatus(id, "completed");
 
-                    sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
-                    sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
-                    Api.Reply down = api.get("/api/v1/health");
-                    assertEquals(503, down.status(), down::toString);
-                    JsonObject checks = down.json().getJsonObject("checks");
-                    assertEquals("down", checks.getJsonObject("database").getString("status"));
-                    assertEquals("up", checks.getJsonObject("broker").getString("status"));
-                    // No stale answers while it is down: a 503 that says to retry, first on a broken
-                    // connection, then when the pool cannot get a new one.
-                    for (int i = 0; i < 3; i++) {
-                        Api.Reply refused = api.get("/api/v1/payments/" + id);
-                        assertEquals(503, refused.status(), refused::toString);
-                        assertEquals("database_unavailable", refused.error().getString("code"));
-                        assertEquals("1", refused.header("Retry-After"));
-                        references.add(refused.error().getString("message").replaceAll(".*\\(reference ([^)]+)\\).*", "$1"));
-                        Thread.sleep(300);
-                    }
-                    String order = Api.cardPayment("merchant_123", "7.00", "4111111111111111", Map.of());
-                    Api.Reply notAccepted = api.post("/api/v1/payments", order, "checkout-" + id);
-                    assertEquals(503, notAccepted.status(), notAccepted::toString);
-                    assertEquals("database_unavailable", notAccepted.error().getString("code"));
-
-                    sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
-                    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-                    int status;
-                    while ((status = api.get("/api/v1/health").status()) != 200 && Instant.now().isBefore(deadline)) {
-                        Thread.sleep(250);
-                    }
-                    assertEquals(200, status, "health recovers once the database is back");
-                    assertEquals("completed", api.get("/api/v1/payments/" + id).json().getString("status"));
-                    // The retry the 503 asked for creates the payment, once.
-                    Api.Reply accepted = api.post("/api/v1/payments", order, "checkout-" + id);
-                    assertEquals(201, accepted.status(), accepted::toString);
-                    assertEquals(null, accepted.header("Idempotent-Replayed"));
-                    Api.Reply replayed = api.post("/api/v1/payments", order, "checkout-" + id);
-                    assertEquals("true", replayed.header("Idempotent-Replayed"));
-                    assertEquals(accepted.json().getString("id"), replayed.json().getString("id"));
+                    references = DatabaseOutage.exercise(api, sql, database, "merchant_123", id);
                 }
                 // Each of the four refused requests is logged once, as a warning without a stack trace,
                 // under the reference its answer gave.
-                String log = Files.readString(ROOT.resolve("postgresql.log"));
-                assertEquals(4, log.split("The database is unreachable", -1).length - 1, "see postgresql.log");
-                for (String reference : references) {
-                    assertTrue(log.contains("The database is unreachable (reference " + reference + ")"), reference);
-                }
-                assertTrue(!log.contains("Unexpected error"), "see postgresql.log");
+                assertEquals(4, references.size());
+                DatabaseOutage.assertLoggedOnceEach(ROOT.resolve("postgresql.log"), references);
             } finally {
                 sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
+import dev.paygate.it.DatabaseOutage;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * The same WAR on WildFly (standalone-full) and on Open Liberty, each configured only by its folder
  * in server-config: the datasource, the server's own broker for the refund listener, MicroProfile
  * Health and OpenAPI. A payment goes through asynchronous processing and a refund through the
- * queue, and the API answers in the same JSON shapes as on Payara Micro.
+ * queue, and the API answers in the same JSON shapes as on Payara Micro. When the database stops
+ * taking connections, each server's pool and exception chain still end in a 503 to retry, and the
+ * gateway recovers by itself when the database is back.
  */
 class OtherServersIT {
 
@@ -58,23 +61,22 @@ class OtherServersIT {
             sql.execute("CREATE DATABASE " + database);
             try {
                 Map<String, String> env = new HashMap<>(serverEnv);
-                env.putAll(Map.of(
-                        "PAYGATE_DB_HOST", TestDatabase.host(),
-                        "PAYGATE_DB_PORT", TestDatabase.port(),
-                        "PAYGATE_DB_USER", TestDatabase.user(),
-                        "PAYGATE_DB_PASSWORD", TestDatabase.password(),
-                        "PAYGATE_DB_NAME", database,
-                        "PAYGATE_ADMIN_TOKEN", "admin_" + name));
+                env.putAll(TestDatabase.gatewayEnv(database));
+                env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
+                List<String> refused;
                 try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
-                    exercise(gateway.api(), "admin_" + name, healthBase);
+                    refused = exercise(gateway.api(), "admin_" + name, healthBase, sql, database);
                 }
+                DatabaseOutage.assertLoggedOnceEach(ROOT.resolve(name + ".log"), refused);
             } finally {
                 sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
     }
 
-    private static void exercise(Api anonymous, String adminToken, URL healthBase) throws Exception {
+    /** Returns the references of the requests refused while the database was down. */
+    private static List<String> exercise(Api anonymous, String adminToken, URL healthBase, Statement admin, String database)
+            throws Exception {
         Api.Reply health = anonymous.get("/api/v1/health");
         assertEquals(200, health.status(), health::toString);
         JsonObject checks = health.json().getJsonObject("checks");
@@ -118,5 +120,8 @@ class OtherServersIT {
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/payments"), "the OpenAPI document describes the API");
         assertEquals(200, new Api(healthBase).get("/health/ready").status(), "MicroProfile Health, readiness");
+
+        // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
+        return DatabaseOutage.exercise(api, admin, database, merchant, id);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -33,6 +34,12 @@ public class TestDatabase implements LauncherSessionListener {
 
     public static String password() {
         return env("PAYGATE_DB_PASSWORD", "");
+    }
+
+    /** The settings that point a gateway at {@code database} on the tests' PostgreSQL server. */
+    public static Map<String, String> gatewayEnv(String database) {
+        return Map.of("PAYGATE_DB_HOST", host(), "PAYGATE_DB_PORT", port(), "PAYGATE_DB_USER", user(),
+                "PAYGATE_DB_PASSWORD", password(), "PAYGATE_DB_NAME", database);
     }
 
     /** The tests' database. */
