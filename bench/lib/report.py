@@ -4,7 +4,8 @@
     report.py RECORDS.jsonl REPORT_BASE   -> REPORT_BASE.md and REPORT_BASE.json
 
 Each line of RECORDS is one measurement, as bench/run wrote it: kind "meta", "boot", "rss",
-"wrk" (endpoint create, get or list), "pgbench" or "list_plan". The targets are judged here.
+"wrk" (endpoint create, get or list), "pgbench", "pgbench_paced" or "list_plan". The targets are
+judged here.
 """
 import json
 import re
@@ -71,6 +72,8 @@ def main(records_path, base):
         }
         if "cpu" in w:
             out["cpu_share"] = w["cpu"]
+        if w.get("disk"):
+            out["disk_stalls"] = w["disk"]
         if r.get("target_rate"):
             out["target_rate"] = r["target_rate"]
         if "completion" in r:
@@ -88,6 +91,7 @@ def main(records_path, base):
     lists = {f"{int(s.split()[0]):,} rows": wrk_rows("list", label=s) for s in list_sizes}
     list_sizes = list(lists)
     pgbench = sorted([r for r in records if r["kind"] == "pgbench"], key=lambda r: r["conns"])
+    pgbench_paced = {r["rate"]: r for r in records if r["kind"] == "pgbench_paced"}
     boots = [r for r in records if r["kind"] == "boot"]
     rss = [r for r in records if r["kind"] == "rss"]
     plans = [r for r in records if r["kind"] == "list_plan"]
@@ -145,7 +149,8 @@ def main(records_path, base):
                    f"{pr['conns']} connections)",
                    p99 <= TARGET_POST_P99_MS,
                    "fixed rate with wrk + a Lua delay() (wrk2 is not packaged here): latency from the "
-                   "actual send, no coordinated-omission correction. Also the " + nearest_note)
+                   "actual send, no coordinated-omission correction. " + floor_note(pr, pgbench_paced)
+                   + "Also the " + nearest_note)
         else:
             p99 = ms(nearest["wrk"]["latency_us"]["p99"])
             target("POST p99 at half the max throughput", f"≤ {TARGET_POST_P99_MS:.0f} ms", f"{p99:.1f} ms",
@@ -162,7 +167,8 @@ def main(records_path, base):
                    f"p50 {c['p50_ms']:.1f} ms, p99 {c['p99_ms']:.1f} ms",
                    c["p99_ms"] <= goal and all_done,
                    f"the {c['payments']:,} payments of the paced run at {basis['target_rate']}/s (half the max)"
-                   + ("" if all_done else f"; only {c['completed']:,} completed"))
+                   + ("" if all_done else f"; only {c['completed']:,} completed") + ". "
+                   + floor_note(basis, pgbench_paced))
 
     for b in boots:
         target(f"boot to ready, gateway {b['gateway']} (delay {b['delay_ms']} ms)", f"≤ {TARGET_BOOT_MS / 1000:.0f} s",
@@ -202,6 +208,8 @@ def main(records_path, base):
         "list": {s: [row_json(r) for r in lists[s]] for s in list_sizes},
         "list_plans": [{"rows": p["rows"], "execution_ms": plan_ms(p["plan"]), "plan": p["plan"]} for p in plans],
         "pgbench": [{k: r[k] for k in ("conns", "seconds", "tps", "latency_avg_ms")} for r in pgbench],
+        "pgbench_paced": [{k: r.get(k) for k in ("rate", "conns", "seconds", "latency", "disk")}
+                          for r in sorted(pgbench_paced.values(), key=lambda r: r["rate"])],
         "creates_vs_pgbench": ratio,
         "boot": [{k: b.get(k) for k in ("gateway", "delay_ms", "boot_ms", "cds")} for b in boots],
         "rss": [{"gateway": r["gateway"], "delay_ms": r["delay_ms"], "vmrss_mb": round(r["vmrss_kb"] / 1024, 1),
@@ -213,6 +221,28 @@ def main(records_path, base):
         f.write("\n")
     with open(base + ".md", "w") as f:
         f.write(markdown(report, default_delay))
+
+
+def stalls_text(disk):
+    """The database disk's stalls during a run, in words."""
+    if not disk or "stalls" not in disk:
+        return "disk not watched"
+    if disk["stalls"] == 0:
+        return f"no disk stall over {disk['stall_ms']} ms"
+    times = "once" if disk["stalls"] == 1 else f"{disk['stalls']} times"
+    return (f"the disk stalled {times} over {disk['stall_ms']} ms, "
+            f"{disk['total_ms']:,} ms in all, the longest {disk['longest_ms']:,} ms")
+
+
+def floor_note(run, pgbench_paced):
+    """What the database alone did at a paced run's rate, and how the disk behaved in both runs."""
+    note = f"During this run {stalls_text(run['wrk'].get('disk'))}"
+    pg = pgbench_paced.get(run["target_rate"])
+    if pg:
+        lat = pg["latency"]
+        note += (f"; the database alone at the same rate (pgbench, one create's commit): p50 {lat['p50_ms']:.1f}, "
+                 f"p99 {lat['p99_ms']:.1f}, max {lat['max_ms']:.0f} ms, and {stalls_text(pg.get('disk'))}")
+    return note + ". "
 
 
 def ceiling_note(gets, preflights, best_pg):
@@ -235,7 +265,7 @@ def latency_cells(row):
     lat = row["latency_ms"]
     return [fmt(row["requests_per_s"]), fmt(lat["p50"], 2), fmt(lat["p90"], 2), fmt(lat["p99"], 2),
             fmt(lat["max"], 1), str(row["errors_total"]) if row["errors_total"] == 0 else f"**{row['errors_total']}**",
-            cpu_cell(row)]
+            cpu_cell(row), disk_cell(row.get("disk_stalls"))]
 
 
 def cpu_cell(row):
@@ -244,6 +274,12 @@ def cpu_cell(row):
         return "—"
     other = f"{c['other']:.0%}" if c["other"] <= OTHER_CPU_WARN else f"**{c['other']:.0%}**"
     return f"{c['gateway']:.0%} / {c['postgres']:.0%} / {c['wrk']:.0%} / {other}"
+
+
+def disk_cell(disk):
+    if not disk or "stalls" not in disk:
+        return "—"
+    return f"{disk['stalls']} / {disk['total_ms']:,} / {disk['longest_ms']:,}"
 
 
 def table(header, rows, numeric=True):
@@ -288,7 +324,7 @@ def markdown(r, default_delay):
             numeric=False))
 
     head = ["connections", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors",
-            "CPU gateway / postgres / wrk / other"]
+            "CPU gateway / postgres / wrk / other", "disk stalls: count / total / longest ms"]
     for d, rows in r["create"].items():
         note = " (default)" if int(d) == default_delay else ""
         w(f"\n## POST /payments, processing delay {d} ms{note}\n\n")
@@ -299,7 +335,8 @@ def markdown(r, default_delay):
               f"{row['requests_per_s']:,.0f} requests/s, p50 {row['latency_ms']['p50']:.2f} ms, "
               f"p90 {row['latency_ms']['p90']:.2f} ms, p99 {row['latency_ms']['p99']:.2f} ms, "
               f"max {row['latency_ms']['max']:.1f} ms, {row['errors_total']} errors, CPU {cpu_cell(row)}; "
-              f"create→completed p50 / p99 {completion_cells(row)[1]} ms over {completion_cells(row)[0]} payments.\n")
+              f"create→completed p50 / p99 {completion_cells(row)[1]} ms over {completion_cells(row)[0]} payments; "
+              f"{stalls_text(row.get('disk_stalls'))}.\n")
 
     w("\n## Gateway creates/s against pgbench tps\n\n")
     w("pgbench runs one commit inserting a payment and its first transaction into copies of the gateway's "
@@ -312,6 +349,17 @@ def markdown(r, default_delay):
              for e in r["creates_vs_pgbench"]]))
     pg_lat = ", ".join(f"{p['latency_avg_ms']} ms at {p['conns']}" for p in r["pgbench"])
     w(f"\npgbench average latency: {pg_lat}.\n")
+    if r["pgbench_paced"]:
+        w("\n## The database alone at the paced rates\n\n")
+        w("The same commit, paced by pgbench at the rates the creates were paced at, on as many clients, "
+          "with no gateway running: what any create at that rate waits for at least. Latency from each "
+          "commit's actual start, as wrk's. A disk stall holds up every commit while it lasts; how the disk "
+          "is watched: bench/README.md.\n\n")
+        w(table(["transactions/s", "clients", "transactions", "p50 ms", "p99 ms", "max ms",
+                 "disk stalls: count / total / longest ms"],
+                [[p["rate"], p["conns"], f"{p['latency']['transactions']:,}", fmt(p["latency"]["p50_ms"], 2),
+                  fmt(p["latency"]["p99_ms"], 2), fmt(p["latency"]["max_ms"], 1), disk_cell(p.get("disk"))]
+                 for p in r["pgbench_paced"]]))
 
     w(f"\n## GET /payments/{{id}} (delay {default_delay} ms)\n\n")
     w(table(head, [[row["conns"]] + latency_cells(row) for row in r["get"]]))
