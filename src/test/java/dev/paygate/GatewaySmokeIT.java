@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.DatabaseOutage;
+import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -59,7 +62,7 @@ class GatewaySmokeIT {
             assertEquals("25.00", payment.getJsonNumber("refunded_amount").toString());
             var statuses = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
                     .map(t -> t.asJsonObject().getString("type") + ":" + t.asJsonObject().getString("status")).toList();
-            assertEquals(java.util.List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"),
+            assertEquals(List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"),
                     statuses);
         }
     }
@@ -127,35 +130,28 @@ class GatewaySmokeIT {
 
     @Test
     void onPostgresqlHealthIs503WhileTheDatabaseRefusesConnectionsAndRecovers() throws Exception {
-        String database = "paygate_smoke_" + Long.toHexString(System.nanoTime());
-        try (java.sql.Connection admin = dev.paygate.it.TestDatabase.connectAdmin();
-                java.sql.Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-            try {
-                Map<String, String> env = new java.util.HashMap<>(dev.paygate.it.TestDatabase.gatewayEnv(database));
-                env.put("PAYGATE_ADMIN_TOKEN", "admin_smoke");
-                java.util.List<String> references;
-                try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-postgresql")), env, "postgresql")) {
-                    Api demo = gateway.api();
-                    assertEquals(200, demo.get("/api/v1/health").status());
-                    assertEquals(401, demo.get("/api/v1/payments").status(), "no demo merchant on PostgreSQL by default");
-                    Api operator = demo.withKey("admin_smoke");
-                    assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"merchant_123\",\"name\":\"Shop\"}").status());
-                    Api api = demo.withKey(operator.post("/api/v1/admin/merchants/merchant_123/keys", null).json().getString("secret"));
-                    String id = api.post("/api/v1/payments",
-                            Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of())).json().getString("id");
-                    api.awaitStatus(id, "completed");
+        TestDatabase.withOwnDatabase("paygate_smoke", (database, sql) -> {
+            Map<String, String> env = new HashMap<>(TestDatabase.gatewayEnv(database));
+            env.put("PAYGATE_ADMIN_TOKEN", "admin_smoke");
+            List<String> references;
+            try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-postgresql")), env, "postgresql")) {
+                Api demo = gateway.api();
+                assertEquals(200, demo.get("/api/v1/health").status());
+                assertEquals(401, demo.get("/api/v1/payments").status(), "no demo merchant on PostgreSQL by default");
+                Api operator = demo.withKey("admin_smoke");
+                assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"merchant_123\",\"name\":\"Shop\"}").status());
+                Api api = demo.withKey(operator.post("/api/v1/admin/merchants/merchant_123/keys", null).json().getString("secret"));
+                String id = api.post("/api/v1/payments",
+                        Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of())).json().getString("id");
+                api.awaitStatus(id, "completed");
 
-                    references = DatabaseOutage.exercise(api, sql, database, "merchant_123", id);
-                }
-                // Each of the four refused requests is logged once, as a warning without a stack trace,
-                // under the reference its answer gave.
-                assertEquals(4, references.size());
-                DatabaseOutage.assertLoggedOnceEach(ROOT.resolve("postgresql.log"), references);
-            } finally {
-                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                references = DatabaseOutage.exercise(api, sql, database, "merchant_123", id);
             }
-        }
+            // Each of the four refused requests is logged once, as a warning without a stack trace,
+            // under the reference its answer gave.
+            assertEquals(4, references.size());
+            DatabaseOutage.assertLoggedOnceEach(ROOT.resolve("postgresql.log"), references);
+        });
     }
 
     @Test
@@ -201,9 +197,9 @@ class GatewaySmokeIT {
         int port = freePort();
         try (Running gateway = start(port, data, env, "cds-first")) {
             assertEquals(200, gateway.api().get("/api/v1/health").status());
-            assertEquals(java.util.List.of(), archives(cds), "the archive is written when the gateway stops");
+            assertEquals(List.of(), archives(cds), "the archive is written when the gateway stops");
         }
-        java.util.List<Path> written = archives(cds);
+        List<Path> written = archives(cds);
         assertEquals(1, written.size(), "one archive after the first stop: " + written);
         try (Running gateway = start(port, data, env, "cds-second")) {
             // start.sh execs the JVM, so the process is the JVM; a mapped archive shows in its memory map.
@@ -236,7 +232,7 @@ class GatewaySmokeIT {
         } finally {
             process.destroyForcibly();
         }
-        assertEquals(java.util.List.of(), archives(cds), "no archive of a start that was never ready");
+        assertEquals(List.of(), archives(cds), "no archive of a start that was never ready");
         assertTrue(Files.readString(log).contains("no class-data archive kept"), "see cds-early-stop.log");
     }
 
@@ -244,7 +240,7 @@ class GatewaySmokeIT {
     void recordCdsWritesTheArchiveAheadOfTheFirstStart() throws Exception {
         Path cds = fresh(ROOT.resolve("cds-recorded"));
         assertEquals(0, recordCds(cds, "record-cds-first"), "see record-cds-first.log");
-        java.util.List<Path> written = archives(cds);
+        List<Path> written = archives(cds);
         assertEquals(1, written.size(), "one archive: " + written);
         assertTrue(Files.readString(ROOT.resolve("record-cds-first.log")).contains("record-cds: " + written.get(0).toAbsolutePath()));
         assertEquals(0, recordCds(cds, "record-cds-again"), "see record-cds-again.log");
@@ -267,7 +263,7 @@ class GatewaySmokeIT {
         return process.exitValue();
     }
 
-    static java.util.List<Path> archives(Path dir) throws IOException {
+    static List<Path> archives(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
         }

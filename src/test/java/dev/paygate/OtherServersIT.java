@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
@@ -56,22 +55,16 @@ class OtherServersIT {
 
     private static void onServer(String script, int port, Path data, String name, Path failedMarker,
             Map<String, String> serverEnv, URL healthBase) throws Exception {
-        String database = "paygate_" + name + "_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = TestDatabase.connectAdmin(); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-            try {
-                Map<String, String> env = new HashMap<>(serverEnv);
-                env.putAll(TestDatabase.gatewayEnv(database));
-                env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
-                List<String> refused;
-                try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
-                    refused = exercise(gateway.api(), "admin_" + name, healthBase, sql, database);
-                }
-                DatabaseOutage.assertLoggedOnceEach(ROOT.resolve(name + ".log"), refused);
-            } finally {
-                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        TestDatabase.withOwnDatabase("paygate_" + name, (database, sql) -> {
+            Map<String, String> env = new HashMap<>(serverEnv);
+            env.putAll(TestDatabase.gatewayEnv(database));
+            env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
+            List<String> refused;
+            try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
+                refused = exercise(gateway.api(), "admin_" + name, healthBase, sql, database);
             }
-        }
+            DatabaseOutage.assertLoggedOnceEach(ROOT.resolve(name + ".log"), refused);
+        });
     }
 
     /** Returns the references of the requests refused while the database was down. */

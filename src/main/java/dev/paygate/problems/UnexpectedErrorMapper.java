@@ -3,8 +3,10 @@ package dev.paygate.problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.logging.Level;
@@ -26,6 +28,17 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
      * Weak keys: an entry goes with its exception.
      */
     private static final Map<Throwable, String> REFERENCES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * SQLSTATEs of a session the database refused or ended, beyond the standard connection class
+     * (08...): PostgreSQL's answers to a new connection while the database is closed to connections
+     * (55000, "not currently accepting connections"), starting up or shutting down (57P03), or full
+     * (53300), and to the next use of a session it ended (57P01 administrator command, 57P02 crash).
+     * Open Liberty hands the application the driver's own refusal, with no pool exception around
+     * it. (At run time PostgreSQL also uses 55000 for currval/lastval before nextval, which the
+     * gateway never calls.)
+     */
+    private static final Set<String> REFUSED_OR_ENDED = Set.of("55000", "57P03", "53300", "57P01", "57P02");
 
     /**
      * The connection broke, or none could be had. A write may or may not have committed when its
@@ -75,17 +88,6 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * SQLSTATEs of a session the database refused or ended, beyond the standard connection class
-     * (08...): PostgreSQL's answers to a new connection while the database is closed to connections
-     * (55000, "not currently accepting connections"), starting up or shutting down (57P03), or full
-     * (53300), and to the next use of a session it ended (57P01 administrator command, 57P02 crash).
-     * Open Liberty hands the application the driver's own refusal, with no pool exception around
-     * it. (At run time PostgreSQL also uses 55000 for currval/lastval before nextval, which the
-     * gateway never calls.)
-     */
-    private static final java.util.Set<String> REFUSED_OR_ENDED = java.util.Set.of("55000", "57P03", "53300", "57P01", "57P02");
-
-    /**
      * Whether {@code e} comes from a database connection that broke or could not be made: an
      * SQLException of the connection class (SQLSTATE 08...) or of a refused or ended session, or
      * one caused by the server's pool failing to allocate a connection (a connector
@@ -95,9 +97,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     static boolean databaseUnreachable(Throwable e) {
         boolean fromJdbc = false;
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
+            if (t instanceof SQLException sql) {
                 fromJdbc = true;
-                for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
                     String state = next.getSQLState();
                     if (state != null && (state.startsWith("08") || REFUSED_OR_ENDED.contains(state))) {
                         return true;

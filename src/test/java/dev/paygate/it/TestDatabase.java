@@ -36,6 +36,28 @@ public class TestDatabase implements LauncherSessionListener {
         return env("PAYGATE_DB_PASSWORD", "");
     }
 
+    /** A test's use of a database of its own; {@code admin} is connected to another database of the server. */
+    @FunctionalInterface
+    public interface InOwnDatabase {
+        void run(String database, Statement admin) throws Exception;
+    }
+
+    /**
+     * Creates a database named {@code prefix} and a unique suffix, runs {@code test} with it, and
+     * drops it afterwards, whatever happened.
+     */
+    public static void withOwnDatabase(String prefix, InOwnDatabase test) throws Exception {
+        String database = prefix + "_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = connectAdmin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+            try {
+                test.run(database, sql);
+            } finally {
+                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
     /** The settings that point a gateway at {@code database} on the tests' PostgreSQL server. */
     public static Map<String, String> gatewayEnv(String database) {
         return Map.of("PAYGATE_DB_HOST", host(), "PAYGATE_DB_PORT", port(), "PAYGATE_DB_USER", user(),
