@@ -237,4 +237,142 @@ class JsonRequestsTest {
         InvalidRequest e = rejectedPayment("{\"amount\": 1, \"amount\": 1000}");
         assertEquals("body_malformed", e.code());
     }
+
+    // --- hostile input: bounded before anything is built from it ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e9999999999", "1e-9999999999", "-1E+9999999999", "1e33", "1e-33", "1.5e100"})
+    void anExponentOutOfBoundsIsANamed400(String number) {
+        for (String field : List.of("amount", "count")) {
+            InvalidRequest e = rejected("{\"" + field + "\":" + number + "}");
+            assertEquals(field, e.param(), number);
+            assertEquals("parameter_invalid", e.code(), number);
+            assertTrue(e.getMessage().contains("exponent"), e.getMessage());
+        }
+    }
+
+    @Test
+    void numbersWithTooManyDigitsAreANamed400() {
+        for (String number : List.of("1".repeat(1100), "1".repeat(60_000), "0." + "0".repeat(2000) + "1",
+                "1." + "5".repeat(32), "9".repeat(33), "-" + "9".repeat(33) + "e0")) {
+            long started = System.nanoTime();
+            InvalidRequest e = rejected("{\"amount\":" + number + "}");
+            assertEquals("amount", e.param());
+            assertEquals("parameter_invalid", e.code());
+            assertTrue(e.getMessage().contains("at most 32 digits"), e.getMessage());
+            assertTrue(System.nanoTime() - started < 1_000_000_000L, "refused at once");
+        }
+    }
+
+    @Test
+    void numbersWithinTheBoundsAreRead() {
+        assertEquals(new BigDecimal("1e32"), sample("{\"amount\":1e32}").amount());
+        assertEquals(new BigDecimal("1E-32"), sample("{\"amount\":1E-32}").amount());
+        assertEquals(new BigDecimal("1e5"), sample("{\"amount\":1e+0005}").amount());
+        assertEquals(new BigDecimal("9".repeat(32)), sample("{\"amount\":" + "9".repeat(32) + "}").amount());
+        assertEquals(1200, sample("{\"count\":1.2e3}").count());
+    }
+
+    @Test
+    void aHugeNumberUnderAnUnknownNameIsNotBuilt() {
+        InvalidRequest e = rejected("{\"colour\":" + "7".repeat(5000) + "e9999999999}");
+        assertEquals("colour", e.param());
+        assertEquals("parameter_unknown", e.code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 1000, 30_000})
+    void deepNestingIsRefusedWithoutRecursion(int depth) {
+        String nested = "[".repeat(depth) + "]".repeat(depth);
+        InvalidRequest e = rejected("{\"order_id\":" + nested + "}");
+        assertEquals("order_id", e.param());
+        assertEquals("parameter_invalid", e.code());
+        assertTrue(e.getMessage().contains("nested"), e.getMessage());
+
+        String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+        e = rejected("{\"count\":" + objects + "}");
+        assertEquals("count", e.param());
+
+        e = rejected("{\"unknown\":" + nested + "}");
+        assertEquals("body", e.param());
+        assertEquals("parameter_invalid", e.code());
+    }
+
+    @Test
+    void shallowNestingIsAWrongTypeAndEveryFieldIsStillListed() {
+        InvalidRequest e = rejected("{\"order_id\":[[[{\"a\":[1e9999999999]}]]],\"count\":{\"b\":{}},\"x\":[[1]]}");
+        assertEquals(List.of("order_id", "count", "x"), e.errors().stream().map(FieldError::param).toList());
+        assertEquals("order_id must be a string", e.errors().get(0).message());
+    }
+
+    @Test
+    void aHugeStringIsANamed400() {
+        InvalidRequest e = rejected("{\"order_id\":\"" + "x".repeat(60_000) + "\"}");
+        assertEquals("order_id", e.param());
+        assertEquals("parameter_invalid", e.code());
+        assertTrue(e.getMessage().contains("at most 4096 characters"), e.getMessage());
+        assertEquals("amount", rejected("{\"amount\":\"" + "1".repeat(5000) + "\"}").param());
+        assertEquals("x".repeat(4096), sample("{\"order_id\":\"" + "x".repeat(4096) + "\"}").orderId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\u001f", "\\t", "\\n", "\\r", "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udc00x"})
+    void controlCharactersAndBrokenSurrogatesAreANamed400(String escape) {
+        InvalidRequest e = rejected("{\"order_id\":\"a" + escape + "b\"}");
+        assertEquals("order_id", e.param());
+        assertEquals("parameter_invalid", e.code());
+        assertEquals("order_id must not contain control characters (U+0000 to U+001F, U+007F to U+009F)", e.getMessage());
+    }
+
+    @Test
+    void aRawControlCharacterIsMalformedJson() {
+        assertEquals("body_malformed", rejected("{\"order_id\":\"a\u0000b\"}").code());
+    }
+
+    @Test
+    void everyStringFieldOfEveryRequestIsChecked() {
+        InvalidRequest e = rejectedPayment("{\"description\":\"x\\u0000\",\"customer_name\":\"y\\u0007\",\"currency\":\"US\\u0000D\"}");
+        assertEquals(List.of("description", "customer_name", "currency"), e.errors().stream().map(FieldError::param).toList());
+    }
+
+    @Test
+    void printableTextIsKept() {
+        String text = "Zoë 北京 €5 \uD83D\uDE00 \u00a0";
+        assertEquals(text, sample("{\"order_id\":\"" + text + "\"}").orderId());
+        assertEquals("Zo\u00eb \uD83D\uDE00", sample("{\"order_id\":\"Zo\\u00eb \\ud83d\\ude00\"}").orderId());
+    }
+
+    @Test
+    void invalidUtf8IsA400() {
+        byte[][] bodies = {
+            {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+            {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xFF, '"', '}'},
+            {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+            {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xE2, (byte) 0x82, '"', '}'},
+        };
+        for (byte[] body : bodies) {
+            InvalidRequest e = assertThrows(InvalidRequest.class, () -> JsonRequests.read(body, Sample.class));
+            assertEquals("body_malformed", e.code());
+            assertEquals("body", e.param());
+            assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnored() {
+        assertEquals("o", sample("\uFEFF{\"order_id\":\"o\"}").orderId());
+    }
+
+    @Test
+    void anUnknownNameIsShownOnlyWhenItLooksLikeAName() {
+        for (String key : List.of("4111111111111111", "pan4111111111111111", "a\\u0000b", "x".repeat(65), "a b")) {
+            InvalidRequest e = rejected("{\"" + key + "\":1}");
+            assertEquals("body", e.param(), key);
+            assertEquals("parameter_unknown", e.code(), key);
+            assertTrue(!e.getMessage().contains("4111"), e.getMessage());
+        }
+        InvalidRequest twice = rejected("{\"4111111111111111\":1,\"4111111111111111\":1}");
+        assertEquals("body_malformed", twice.code());
+        assertTrue(!twice.getMessage().contains("4111"), twice.getMessage());
+    }
 }
