@@ -6,6 +6,7 @@ import dev.paygate.idempotency.control.IdempotencyKeys;
 import dev.paygate.merchants.boundary.AdminOnly;
 import dev.paygate.merchants.boundary.Caller;
 import dev.paygate.merchants.boundary.Unauthenticated;
+import dev.paygate.platform.CardNumberInText;
 import dev.paygate.platform.JsonbConfiguration;
 import dev.paygate.problems.IdempotencyKeyInUse;
 import dev.paygate.problems.IdempotencyKeyReused;
@@ -69,6 +70,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
             throw new InvalidRequest("parameter_invalid", HEADER,
                     HEADER + " must be 1 to 255 printable ASCII characters");
+        }
+        if (CardNumberInText.found(key)) {
+            throw new InvalidRequest(CardNumberInText.CODE, HEADER, HEADER + " " + CardNumberInText.MESSAGE);
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));

@@ -1,5 +1,6 @@
 package dev.paygate.merchants.boundary;
 
+import dev.paygate.platform.NoCardNumber;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -11,14 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MerchantRequest(
         @Schema(example = "merchant_456", description = "Optional on create (one is generated); cannot change")
         @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "may contain only letters, digits, '_', '.' and '-'")
+        @NoCardNumber
         String id,
 
         @Schema(example = "Acme Shop", description = "Required on create")
-        @Size(min = 1, max = 200)
+        @Size(min = 1, max = 200) @NoCardNumber
         String name,
 
         @Schema(name = "webhook_url", example = "https://shop.example.com/paygate/events", description = "An empty string removes it")
         @Size(max = 2048) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http or https URL")
+        @NoCardNumber
         String webhookUrl,
 
         @Schema(example = "active", enumeration = {"active", "disabled"},

@@ -1,5 +1,6 @@
 package dev.paygate.payments.boundary;
 
+import dev.paygate.platform.NoCardNumber;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -15,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreatePaymentRequest(
         @Schema(name = "merchant_id", example = "merchant_123",
                 description = "Optional: the API key's merchant. Required when authentication is off.")
-        @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE) @NoCardNumber
         String merchantId,
 
         @Schema(name = "order_id", required = true, example = "order_456")
-        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE) @NoCardNumber
         String orderId,
 
         @Schema(required = true, example = "100.00", description = "At most the currency's minor units of decimals")
@@ -38,11 +39,11 @@ public record CreatePaymentRequest(
         String paymentMethod,
 
         @Schema(name = "customer_email", example = "customer@example.com")
-        @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254)
+        @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) @NoCardNumber
         String customerEmail,
 
         @Schema(name = "customer_name", example = "John Doe")
-        @Size(max = 200)
+        @Size(max = 200) @NoCardNumber
         String customerName,
 
         @Schema(name = "card_number", example = "4111111111111111",
@@ -59,7 +60,7 @@ public record CreatePaymentRequest(
         String cardCvv,
 
         @Schema(example = "Test payment")
-        @Size(max = 1000)
+        @Size(max = 1000) @NoCardNumber
         String description) {
 
     /*

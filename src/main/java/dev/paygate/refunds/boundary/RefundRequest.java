@@ -1,6 +1,7 @@
 package dev.paygate.refunds.boundary;
 
 import dev.paygate.platform.JsonRequests;
+import dev.paygate.platform.NoCardNumber;
 import dev.paygate.problems.InvalidRequest;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,7 +19,7 @@ public record RefundRequest(
         BigDecimal amount,
 
         @Schema(example = "requested_by_customer")
-        @Size(max = 500)
+        @Size(max = 500) @NoCardNumber
         String reason) {
 
     /* Declared in full so the constraints are not copied to its parameters (see CreatePaymentRequest). */
