@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
 import dev.paygate.it.TestDatabase;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +77,75 @@ class CardDataIT extends AgainstGateway {
         }
         Api.sleep(500); // let the refund settle and the log flush
 
+        assertStoredNowhere(number, merchant, last4);
+    }
+
+    /**
+     * The number typed into each free-text field, as people type it, is refused with 400
+     * card_number_in_text naming the field, never echoed, and afterwards found nowhere.
+     */
+    @Test
+    void aCardNumberInAnyFreeTextFieldIsRefusedAndStoredNowhere() throws Exception {
+        String number = uniqueCardNumber();
+        String spaced = number.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+        String dashed = number.replaceAll("(\\d{4})(?=\\d)", "$1-");
+        String card = "5555555555554444";
+
+        Map<String, Map<String, Object>> paymentFields = new java.util.LinkedHashMap<>();
+        paymentFields.put("description", Map.of("description", "Paid with " + spaced + ", thanks"));
+        paymentFields.put("customer_name", Map.of("customer_name", number));
+        paymentFields.put("order_id", Map.of("order_id", "order-" + dashed));
+        paymentFields.put("customer_email", Map.of("customer_email", number + "@example.com"));
+        paymentFields.put("merchant_id", Map.of("merchant_id", "m_" + number));
+        for (var field : paymentFields.entrySet()) {
+            assertRefused(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", card, field.getValue())),
+                    field.getKey(), number);
+        }
+        // the number in the key, with a body that is valid on its own
+        String valid = Api.cardPayment(merchant, "10.00", card, Map.of());
+        assertRefused(api.post("/api/v1/payments", valid, "order-" + number), "Idempotency-Key", number);
+        assertRefused(api.post("/api/v1/payments", valid, "retry " + spaced), "Idempotency-Key", number);
+
+        Api.Reply paid = api.post("/api/v1/payments", valid);
+        assertEquals(201, paid.status(), paid::toString);
+        String id = paid.json().getString("id");
+        api.awaitStatus(id, "completed");
+        assertRefused(api.post("/api/v1/payments/" + id + "/refund", "{\"reason\":\"card " + spaced + " was charged twice\"}"),
+                "reason", number);
+        assertRefused(api.post("/api/v1/payments/" + id + "/refund", "{}", "refund-" + number), "Idempotency-Key", number);
+        assertEquals(0, api.get("/api/v1/payments/" + id + "/refunds").array().size(), "no refund was made");
+
+        String newMerchant = Api.merchant();
+        assertRefused(admin.post("/api/v1/admin/merchants", "{\"id\":\"" + newMerchant + "\",\"name\":\"Shop " + spaced + "\"}"),
+                "name", number);
+        assertEquals(404, admin.get("/api/v1/admin/merchants/" + newMerchant).status(), "the merchant was not created");
+        assertRefused(admin.post("/api/v1/admin/merchants", "{\"id\":\"m_" + number + "\",\"name\":\"Shop\"}"), "id", number);
+        assertRefused(admin.post("/api/v1/admin/merchants/" + merchant, "{\"name\":\"" + dashed + "\"}"), "name", number);
+        assertRefused(admin.post("/api/v1/admin/merchants/" + merchant,
+                "{\"webhook_url\":\"https://shop.example/hook?card=" + number + "\"}"), "webhook_url", number);
+        assertEquals("Test " + merchant, admin.get("/api/v1/admin/merchants/" + merchant).json().getString("name"));
+
+        Api.sleep(500); // let the log flush
+        assertStoredNowhere(number, merchant, card.substring(12));
+    }
+
+    private static void assertRefused(Api.Reply reply, String param, String number) {
+        assertEquals(400, reply.status(), param + ": " + reply);
+        JsonObject error = reply.error();
+        assertTrue(error.getJsonArray("errors").stream().map(JsonValue::asJsonObject)
+                .anyMatch(e -> e.getString("param").equals(param) && e.getString("code").equals("card_number_in_text")),
+                param + ": " + reply);
+        if (error.getString("param").equals(param)) {
+            assertEquals("card_number_in_text", error.getString("code"), reply::toString);
+            assertTrue(error.getString("message").startsWith(param + " looks like it holds a card number"), reply::toString);
+        }
+        assertFalse(reply.body().replaceAll("[ -]", "").contains(number), "the number is echoed: " + reply);
+    }
+
+    /** No text column of any table, no file of the server (log, broker store) holds the number in any form. */
+    private void assertStoredNowhere(String number, String merchant, String last4) throws Exception {
+        String spaced = number.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+        String dashed = number.replaceAll("(\\d{4})(?=\\d)", "$1-");
         int columns = 0;
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
             List<String[]> textColumns = new ArrayList<>();
@@ -85,7 +156,7 @@ class CardDataIT extends AgainstGateway {
                 }
             }
             for (String[] col : textColumns) {
-                String sql = "SELECT count(*) FROM \"" + col[0] + "\" WHERE replace(\"" + col[1] + "\", ' ', '') LIKE '%"
+                String sql = "SELECT count(*) FROM \"" + col[0] + "\" WHERE replace(replace(\"" + col[1] + "\", ' ', ''), '-', '') LIKE '%"
                         + number + "%'";
                 try (ResultSet rs = s.executeQuery(sql)) {
                     rs.next();
@@ -110,7 +181,8 @@ class CardDataIT extends AgainstGateway {
                 "the server log is among the scanned files: " + files);
         for (Path file : files) {
             String content = read(file);
-            assertFalse(content.contains(number) || content.contains(spaced), file + " holds the card number");
+            assertFalse(content.contains(number) || content.contains(spaced) || content.contains(dashed),
+                    file + " holds the card number");
         }
     }
 
