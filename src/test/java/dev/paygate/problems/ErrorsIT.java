@@ -229,4 +229,115 @@ class ErrorsIT extends AgainstGateway {
         assertEquals("https://shop.example", preflight.header("Access-Control-Allow-Origin"));
         assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"));
     }
+
+    // --- hostile JSON: a named 400 in the one shape, never a 500, and nothing created ---
+
+    /** A payment body with one field's value written as raw JSON, exactly as given. */
+    private String withRaw(String field, String rawJson) {
+        String body = Api.cardPayment(merchant, "10.00", VISA, with(field, "PLACEHOLDER"));
+        return body.replace("\"PLACEHOLDER\"", rawJson);
+    }
+
+    private static void assertNamed(Api.Reply reply, String param, String code) {
+        JsonObject error = assertError(reply, 400);
+        assertEquals("invalid_request_error", error.getString("type"), reply::toString);
+        assertEquals(param, error.getString("param"), reply::toString);
+        assertEquals(code, error.getString("code"), reply::toString);
+    }
+
+    private void assertNothingCreated() {
+        assertEquals(0, api.get("/api/v1/payments?merchant_id=" + merchant).json().getJsonArray("data").size());
+    }
+
+    /** Lines of stack traces in the server's log so far: a client's mistake must add none. */
+    private static long stackFramesLogged() {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("paygate.it.dir", "target/it"));
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            long frames = 0;
+            for (java.nio.file.Path log : files.filter(f -> f.getFileName().toString().startsWith("payara.log")).toList()) {
+                frames += java.nio.file.Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                        .filter(line -> line.matches("\\s+at [\\w.$]+\\(.*")).count();
+            }
+            return frames;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void numbersOfAnyLengthOrExponentAreANamed400() {
+        List<String> numbers = List.of("1".repeat(1100), "1".repeat(1101), "1e9999999999", "1e-9999999999",
+                "-1E+9999999999", "0." + "0".repeat(5000) + "1", "1." + "9".repeat(20_000), "1e999999999");
+        long frames = stackFramesLogged();
+        for (String number : numbers) {
+            String shown = number.length() > 20 ? number.substring(0, 20) + "..." : number;
+            for (String field : List.of("amount", "card_expiry_month")) {
+                Api.Reply reply = api.post("/api/v1/payments", withRaw(field, number));
+                assertNamed(reply, field, "parameter_invalid");
+                assertTrue(reply.error().getString("message").contains("at most 32 digits"), shown + ": " + reply);
+            }
+        }
+        assertNothingCreated();
+        assertEquals(frames, stackFramesLogged(), "stack traces were logged");
+    }
+
+    @Test
+    void deepNestingIsANamed400() {
+        long frames = stackFramesLogged();
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        assertNamed(api.post("/api/v1/payments", withRaw("description", deep)), "description", "parameter_invalid");
+        String objects = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+        assertNamed(api.post("/api/v1/payments", withRaw("amount", objects)), "amount", "parameter_invalid");
+        assertNamed(api.post("/api/v1/payments", "{\"nested\":" + deep + "}"), "body", "parameter_invalid");
+        assertEquals("body_invalid", assertError(api.post("/api/v1/payments", deep), 400).getString("code"));
+        // shallow nesting is just the wrong type
+        assertNamed(api.post("/api/v1/payments", withRaw("customer_name", "[[\"x\"]]")), "customer_name", "parameter_invalid");
+        assertNothingCreated();
+        assertEquals(frames, stackFramesLogged(), "stack traces were logged");
+    }
+
+    @Test
+    void nulAndOtherControlCharactersInTextAreANamed400() {
+        for (String field : List.of("description", "customer_name", "order_id", "currency", "card_cvv")) {
+            for (String escape : List.of("\\u0000", "\\u0007", "\\u001b", "\\n", "\\u007f", "\\u0085", "\\ud800")) {
+                Api.Reply reply = api.post("/api/v1/payments", withRaw(field, "\"x" + escape + "y\""));
+                assertNamed(reply, field, "parameter_invalid");
+                assertEquals(field + " must not contain control characters (U+0000 to U+001F, U+007F to U+009F)",
+                        reply.error().getString("message"), reply::toString);
+            }
+        }
+        // a refund's reason and a merchant's name, read by the same reader
+        assertNamed(api.post("/api/v1/payments/pay_none/refund", "{\"reason\":\"a\\u0000b\"}"), "reason", "parameter_invalid");
+        assertNamed(admin.post("/api/v1/admin/merchants", "{\"name\":\"Shop\\u0000\"}"), "name", "parameter_invalid");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aHugeStringIsANamed400() {
+        Api.Reply reply = api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", VISA,
+                with("description", "x".repeat(60 * 1024))));
+        assertNamed(reply, "description", "parameter_invalid");
+        assertNamed(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", VISA,
+                with("currency", "U".repeat(50_000)))), "currency", "parameter_invalid");
+        assertNothingCreated();
+    }
+
+    @Test
+    void invalidUtf8IsA400() {
+        byte[] valid = Api.cardPayment(merchant, "10.00", VISA, with("customer_name", "Zo\u00eb"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = new String(valid, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Zo") + 2;
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC3, (byte) 0x28}, new byte[] {(byte) 0xFF, (byte) 0xFE},
+                new byte[] {(byte) 0xED, (byte) 0xA0})) {
+            byte[] body = valid.clone();
+            body[at] = bad[0];
+            body[at + 1] = bad[1];
+            Api.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertNamed(reply, "body", "body_malformed");
+            assertTrue(reply.error().getString("message").contains("UTF-8"), reply::toString);
+        }
+        assertEquals(201, api.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(valid))).status());
+    }
 }
