@@ -189,10 +189,41 @@ public final class RawHttp {
     }
 
     /**
+     * For malformed HTTP that one server's parser refuses and another lets through: one of
+     * {@code statuses}; refused, with no body or the one error shape; let through, the gateway's
+     * own answer (JSON). Never a server's page, never a name.
+     */
+    public static void assertRefusedOrAnswered(Answer answer, Integer... statuses) {
+        assertTrue(List.of(statuses).contains(answer.status()), answer::toString);
+        assertNoFrameworkNames(answer);
+        if (answer.status() >= 400 && !answer.body().isEmpty()) {
+            assertOneShape(answer, answer.status());
+        } else if (answer.status() < 400) {
+            assertTrue(answer.body().startsWith("{"), answer::toString);
+        }
+    }
+
+    /**
+     * A path the server's web container may refuse before the application (Open Liberty does for
+     * control characters, with a line of text of its own): a 400 with no names; in JSON, the one
+     * shape, naming the path parameter when the gateway refused it.
+     */
+    public static void assertBadPath(Answer answer, String param) {
+        assertEquals(400, answer.status(), answer::toString);
+        assertNoFrameworkNames(answer);
+        String type = answer.header("content-type");
+        if (type != null && type.startsWith("application/json")) {
+            JsonObject error = assertOneShape(answer, 400);
+            assertTrue(error.isNull("param") || param.equals(error.getString("param")), answer::toString);
+        }
+    }
+
+    /**
      * The edges of HTTP every server must handle alike, against the gateway at {@code base} with a
      * merchant's {@code key}: TRACE, OPTIONS, WADL, control characters and invalid UTF-8 in path
-     * and query parameters, an unknown charset in Accept, a forged Host header, and requests that
-     * reach the servlet container but not the API. {@code merchant} is the key's merchant.
+     * and query parameters, an unknown charset in Accept, a forged Host header, requests that
+     * reach the servlet container but not the API, and malformed HTTP. {@code merchant} is the
+     * key's merchant.
      */
     public static void assertEdges(URI base, String key, String merchant) {
         String auth = "Authorization: Bearer " + key;
@@ -200,7 +231,10 @@ public final class RawHttp {
         Answer trace = send(base, request("TRACE", "/api/v1/health", "X-Secret: echo-me"));
         assertOneShape(trace, 405);
         assertFalse(trace.body().contains("echo-me"), "TRACE never echoes the request");
-        assertOneShape(send(base, request("TRACE", "/", "X-Secret: echo-me")), 405);
+        // Outside the API, Open Liberty's web container refuses TRACE itself, with an empty 403.
+        Answer traceRoot = send(base, request("TRACE", "/", "X-Secret: echo-me"));
+        assertRefusedOrAnswered(traceRoot, 405, 403);
+        assertFalse(traceRoot.body().contains("echo-me"), "TRACE never echoes the request");
 
         Answer options = send(base, request("OPTIONS", "/api/v1/payments"));
         assertTrue(options.status() == 200 || options.status() == 204, options::toString);
@@ -216,11 +250,12 @@ public final class RawHttp {
                 assertOneShape(send(base, request("GET", "/api/v1/payments?starting_after=pay_%00", auth)), 400).getString("param"));
         assertEquals("status", assertOneShape(send(base, request("GET", "/api/v1/payments?status=a%01b", auth)), 400).getString("param"));
         assertEquals("limit", assertOneShape(send(base, request("GET", "/api/v1/payments?limit=%FF", auth)), 400).getString("param"));
-        assertEquals("id", assertOneShape(send(base, request("GET", "/api/v1/payments/pay_%1B", auth)), 400).getString("param"));
-        assertEquals("id", assertOneShape(send(base, request("GET", "/api/v1/payments/pay_%C3%28", auth)), 400).getString("param"));
-        assertEquals("id", assertOneShape(send(base, request("GET", "/api/v1/payments/" + "p".repeat(1000), auth)), 400).getString("param"));
         assertEquals("starting_after",
                 assertOneShape(send(base, request("GET", "/api/v1/payments?starting_after=" + "p".repeat(1000), auth)), 400).getString("param"));
+        assertEquals("id", assertOneShape(send(base, request("GET", "/api/v1/payments/" + "p".repeat(1000), auth)), 400).getString("param"));
+        assertBadPath(send(base, request("GET", "/api/v1/payments/pay_%1B", auth)), "id");
+        assertBadPath(send(base, request("GET", "/api/v1/payments/pay_%00", auth)), "id");
+        assertBadPath(send(base, request("GET", "/api/v1/payments/pay_%C3%28", auth)), "id");
 
         Answer charset = send(base, request("GET", "/api/v1/health", "Accept: application/json; charset=foo"));
         assertEquals(200, charset.status(), charset::toString);
@@ -245,22 +280,17 @@ public final class RawHttp {
                 + "\r\nContent-Type: ;;;\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 400);
         assertOneShape(send(base, "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\n" + auth
                 + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 415);
-        int unknownMethod = send(base, request("FOO", "/api/v1/health")).status();
-        assertTrue(unknownMethod == 405 || unknownMethod == 501, "an unknown method: " + unknownMethod);
-        assertOneShape(send(base, request("FOO", "/api/v1/health")), unknownMethod);
+        assertOneShape(send(base, request("FOO", "/api/v1/health")), 405);
         assertOneShape(send(base, request("GET", "/no/such/page")), 404);
         assertOneShape(send(base, request("GET", "/WEB-INF/web.xml")), 404);
 
-        // Malformed HTTP, refused by the server's parser.
-        assertRefusedByParser(send(base, request("GET", "/api/v1/health", "X-Bad: a\u0001b")), 400);
-        assertRefusedByParser(send(base, request("POST", "/api/v1/payments", "Content-Length: -1")), 400);
-        assertRefusedByParser(send(base, "GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400);
-        Answer version = send(base, "GET /api/v1/health HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(version.status() == 400 || version.status() == 505, version::toString);
-        assertRefusedByParser(version, version.status());
-        Answer hugeHeader = send(base, request("GET", "/api/v1/health", "X-Big: " + "a".repeat(70_000)));
-        assertTrue(hugeHeader.status() == 400 || hugeHeader.status() == 431 || hugeHeader.status() == 413, hugeHeader::toString);
-        assertRefusedByParser(hugeHeader, hugeHeader.status());
+        // Malformed HTTP: each server's parser refuses some and lets others through.
+        assertRefusedOrAnswered(send(base, request("GET", "/api/v1/health", "X-Bad: a\u0001b")), 400, 200);
+        assertRefusedOrAnswered(send(base, request("POST", "/api/v1/payments", "Content-Length: -1")), 400, 415);
+        assertRefusedOrAnswered(send(base, "GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, 200);
+        assertRefusedOrAnswered(send(base, "GET /api/v1/health HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                400, 505, 200);
+        assertRefusedOrAnswered(send(base, request("GET", "/api/v1/health", "X-Big: " + "a".repeat(70_000))), 400, 431, 413, 200);
     }
 
     /** Fails with the answer when {@code answer} is a success: for requests that must never succeed. */
