@@ -2,6 +2,7 @@ package dev.paygate;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -35,4 +36,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityScheme(securitySchemeName = "admin_token", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "PAYGATE_ADMIN_TOKEN, or the token printed at start-up")
 public class GatewayApplication extends Application {
+
+    /**
+     * Jersey's settings (the other servers' RESTEasy ignores them): no WADL, which would describe
+     * the framework, its version and every resource to anyone who asks with OPTIONS or at
+     * /api/v1/application.wadl; and a relative Location stays relative, instead of being made
+     * absolute with the request's Host header (dev.paygate.platform.PublicLocation).
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(
+                "jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
+    }
 }

@@ -30,7 +30,7 @@ class MerchantsIT extends AgainstGateway {
         assertTrue(id.startsWith("merchant_"), id);
         assertEquals("active", made.getString("status"));
         assertEquals("https://acme.example/hooks", made.getString("webhook_url"));
-        assertTrue(created.header("Location").endsWith("/api/v1/admin/merchants/" + id));
+        assertEquals("/api/v1/admin/merchants/" + id, created.header("Location"));
         assertEquals("Acme", admin.get("/api/v1/admin/merchants/" + id).json().getString("name"));
 
         Api.Reply updated = admin.post("/api/v1/admin/merchants/" + id,

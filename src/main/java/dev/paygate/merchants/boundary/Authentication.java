@@ -49,7 +49,8 @@ public class Authentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> type = resource.getResourceClass();
-        if (type == null || type.isAnnotationPresent(Unauthenticated.class)) {
+        // OPTIONS only names the allowed methods (and answers CORS preflights): no credential needed.
+        if (type == null || type.isAnnotationPresent(Unauthenticated.class) || "OPTIONS".equals(request.getMethod())) {
             return;
         }
         String presented = presented(request.getHeaderString(HttpHeaders.AUTHORIZATION));

@@ -2,6 +2,7 @@ package dev.paygate.merchants.boundary;
 
 import dev.paygate.problems.ApiError;
 import dev.paygate.platform.PageSize;
+import dev.paygate.platform.PublicLocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,15 +45,18 @@ public class MerchantsResource {
     @Inject
     Merchants merchants;
 
+    @Inject
+    PublicLocation location;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMerchant", summary = "Create a merchant")
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
-    public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request,
-            @Context UriInfo uri) {
+    public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request) {
         MerchantResponse merchant = MerchantResponse.from(merchants.create(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(merchant.id()).build()).entity(merchant).build();
+        return Response.status(Response.Status.CREATED).header(PublicLocation.HEADER,
+                location.of("/api/v1/admin/merchants/" + merchant.id())).entity(merchant).build();
     }
 
     @GET
@@ -92,9 +94,10 @@ public class MerchantsResource {
     @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
-    public Response createKey(@PathParam("id") String id, @Context UriInfo uri) {
+    public Response createKey(@PathParam("id") String id) {
         ApiKeyResponse key = ApiKeyResponse.from(merchants.issueKey(id));
-        return Response.created(uri.getAbsolutePathBuilder().path(key.id()).build()).entity(key).build();
+        return Response.status(Response.Status.CREATED).header(PublicLocation.HEADER,
+                location.of("/api/v1/admin/merchants/" + id + "/keys/" + key.id())).entity(key).build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
 import dev.paygate.platform.PageSize;
+import dev.paygate.platform.PublicLocation;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.refunds.boundary.RefundRequest;
@@ -27,8 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,6 +69,9 @@ public class PaymentsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    PublicLocation location;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPayment", summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
@@ -86,10 +88,9 @@ public class PaymentsResource {
     @Transactional
     @Idempotent
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request,
-            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
-            @Context UriInfo uri) {
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
         Payment payment = payments.create(caller.merchantFor(request.merchantId(), "merchant_id"), request);
-        return Response.created(uri.getBaseUriBuilder().path("payments").path(payment.id()).build())
+        return Response.status(Response.Status.CREATED).header(PublicLocation.HEADER, location.of("/api/v1/payments/" + payment.id()))
                 .entity(PaymentResponse.from(payment)).build();
     }
 
@@ -173,10 +174,9 @@ public class PaymentsResource {
     @Idempotent
     public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
-            @Parameter(hidden = true) byte[] body, @Context UriInfo uri) {
+            @Parameter(hidden = true) byte[] body) {
         RefundResponse refund = refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
-        return Response.accepted(refund)
-                .location(uri.getBaseUriBuilder().path("refunds").path(refund.id()).build()).build();
+        return Response.accepted(refund).header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id())).build();
     }
 
     @GET

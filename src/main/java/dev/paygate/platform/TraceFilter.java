@@ -1,0 +1,38 @@
+package dev.paygate.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * TRACE (and TRACK) answer 405 in the API's error shape, on every path, and never echo the
+ * request, which a servlet's own TRACE does. Declared in web.xml for all paths; the servers pass
+ * TRACE on to the application (Payara Micro by its listener's trace-enabled setting) so that this
+ * filter, not the HTTP layer's empty page, answers.
+ */
+public class TraceFilter extends HttpFilter {
+
+    static final String ALLOWED = "GET, POST, OPTIONS";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String method = request.getMethod();
+        if (!"TRACE".equalsIgnoreCase(method) && !"TRACK".equalsIgnoreCase(method)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        response.setHeader("Allow", ALLOWED);
+        response.setContentType("application/json");
+        try (InputStream body = getServletContext().getResourceAsStream("/WEB-INF/errors/405.json")) {
+            byte[] bytes = body.readAllBytes();
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+}
