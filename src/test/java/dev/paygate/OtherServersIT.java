@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.it.Api;
 import dev.paygate.it.DatabaseOutage;
 import dev.paygate.it.RawHttp;
+import dev.paygate.it.SlowUploads;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +111,8 @@ class OtherServersIT {
         Api.Reply unknown = api.get("/api/v1/no-such-route");
         assertEquals(404, unknown.status(), unknown::toString);
         assertEquals("resource_missing", unknown.error().getString("code"));
+
+        SlowUploads.assertServedWhileTrickling(api, merchant, 16, 2, Duration.ofSeconds(10)); // the default deadline
 
         Api.Reply openapi = anonymous.get("/openapi");
         assertEquals(200, openapi.status());

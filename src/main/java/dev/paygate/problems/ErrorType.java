@@ -6,6 +6,7 @@ public enum ErrorType {
     AUTHENTICATION_ERROR(401, "authentication_error"),
     PERMISSION_ERROR(403, "permission_error"),
     NOT_FOUND(404, "invalid_request_error"),
+    REQUEST_TIMEOUT(408, "invalid_request_error"),
     CONFLICT(409, "invalid_request_error"),
     IDEMPOTENCY_CONFLICT(409, "idempotency_error"),
     PAYLOAD_TOO_LARGE(413, "invalid_request_error"),
