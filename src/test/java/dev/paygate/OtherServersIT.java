@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.DatabaseOutage;
+import dev.paygate.it.Fuzzer;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -113,6 +114,9 @@ class OtherServersIT {
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/payments"), "the OpenAPI document describes the API");
         assertEquals(200, new Api(healthBase).get("/health/ready").status(), "MicroProfile Health, readiness");
+
+        // Hostile input answered as on Payara Micro: a smaller run of the same requests.
+        Fuzzer.run(anonymous.uri("/"), api.key(), adminToken, 800, Fuzzer.seed());
 
         // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
         return DatabaseOutage.exercise(api, admin, database, merchant, id);
