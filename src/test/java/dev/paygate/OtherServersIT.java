@@ -7,6 +7,7 @@ import dev.paygate.it.Api;
 import dev.paygate.it.DatabaseOutage;
 import dev.paygate.it.RawHttp;
 import dev.paygate.it.SlowUploads;
+import dev.paygate.it.Fuzzer;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -120,6 +121,9 @@ class OtherServersIT {
         assertEquals(200, new Api(healthBase).get("/health/ready").status(), "MicroProfile Health, readiness");
         // Malformed HTTP, TRACE, OPTIONS, WADL, a forged Host and control characters, as on Payara Micro.
         RawHttp.assertEdges(anonymous.uri("/"), api.key(), merchant);
+
+        // Hostile input answered as on Payara Micro: a smaller run of the same requests.
+        Fuzzer.run(anonymous.uri("/"), api.key(), adminToken, 800, Fuzzer.seed());
 
         // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
         return DatabaseOutage.exercise(api, admin, database, merchant, id);
