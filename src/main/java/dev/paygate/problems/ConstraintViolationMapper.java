@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Bean Validation failures on request records: 400, naming every offending parameter. */
 @Provider
@@ -18,8 +19,17 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return Responses.of(400, InvalidRequest.of(errors(e)).toApiError());
     }
 
+    /** The violations as the client's error, for code that validates by hand inside a transaction. */
+    public static InvalidRequest invalid(Set<? extends ConstraintViolation<?>> violations) {
+        return InvalidRequest.of(errors(violations));
+    }
+
     static List<FieldError> errors(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
+        return errors(e.getConstraintViolations());
+    }
+
+    private static List<FieldError> errors(Set<? extends ConstraintViolation<?>> violations) {
+        List<FieldError> errors = violations.stream()
                 .map(v -> new FieldError(param(v), code(v), message(v)))
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::param).thenComparing(FieldError::code))

@@ -61,6 +61,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 return new ConstraintViolationMapper().toResponse(invalid);
             }
         }
+        if (concurrentUpdate(e)) {
+            return Responses.of(new StateConflict("concurrent_update", "The object was changed by another request "
+                    + "at the same moment, so this one changed nothing. Retry it."));
+        }
         Reference reference = referenceFor(e);
         if (databaseUnreachable(e)) {
             if (reference.first()) {
@@ -107,6 +111,20 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                 }
             }
             if (fromJdbc && isA(t, "jakarta.resource.ResourceException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e} is a lost race on an object's version: another request committed a change to
+     * the same row first. Nothing of this request was kept, so it is the client's to retry (looked
+     * up by name for the provider's own exception, which JPA does not always wrap).
+     */
+    static boolean concurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || isA(t, "org.hibernate.StaleStateException")) {
                 return true;
             }
         }

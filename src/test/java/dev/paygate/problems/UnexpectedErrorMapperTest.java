@@ -72,4 +72,14 @@ class UnexpectedErrorMapperTest {
         assertTrue(other.first());
         assertNotEquals(first.id(), other.id());
     }
+
+    @Test
+    void aLostRaceOnAnObjectsVersionIsAConflictToRetryNotAFault() {
+        // As an EJB passes on a commit that found the row changed by another request.
+        assertTrue(UnexpectedErrorMapper.concurrentUpdate(new EJBException(new jakarta.persistence.RollbackException(
+                new jakarta.persistence.OptimisticLockException("Row was updated or deleted by another transaction")))));
+        assertTrue(UnexpectedErrorMapper.concurrentUpdate(new RuntimeException(
+                new org.hibernate.StaleObjectStateException("Merchant", "m_1"))));
+        assertFalse(UnexpectedErrorMapper.concurrentUpdate(new IllegalStateException("something else")));
+    }
 }

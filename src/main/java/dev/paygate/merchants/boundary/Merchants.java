@@ -54,7 +54,11 @@ public class Merchants {
         if (r.id() != null && !r.id().equals(id)) {
             throw new InvalidRequest("parameter_invalid", "id", "A merchant's id cannot be changed.");
         }
-        Merchant merchant = find(id);
+        // Concurrent changes of one merchant take turns on its row instead of failing at commit.
+        Merchant merchant = em.find(Merchant.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (merchant == null) {
+            throw new ResourceNotFound("merchant", id);
+        }
         Instant now = Instant.now();
         if (r.name() != null) {
             merchant.rename(r.name(), now);

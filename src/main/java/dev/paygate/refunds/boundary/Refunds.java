@@ -3,6 +3,7 @@ package dev.paygate.refunds.boundary;
 import dev.paygate.payments.boundary.Payments;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
+import dev.paygate.problems.ConstraintViolationMapper;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.refunds.control.RefundRequests;
 import dev.paygate.refunds.entity.Refund;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,7 +40,9 @@ public class Refunds {
     public RefundResponse request(String scope, String paymentId, RefundRequest request) {
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+            // As a rule broken by the client (an application exception), not a system exception
+            // that the EJB container would log with its stack trace.
+            throw ConstraintViolationMapper.invalid(violations);
         }
         Payment payment = Payments.visible(scope, paymentId,
                 em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE));
