@@ -60,8 +60,4 @@ fi
     echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 16 --property url=$(esc "$url"):user=paygate:password=paygate gateway-db"
   fi
   echo "create-jdbc-resource --connectionpoolid gateway-db jdbc/gateway"
-  echo
-  echo "# Transactions a crash left in doubt: the recovery at boot (pre-boot.asadmin) comes before the"
-  echo "# broker's connection pool exists, so it is asked again now that both resources do."
-  echo "recover-transactions server"
 } > "$out"
