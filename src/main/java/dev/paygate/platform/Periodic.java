@@ -35,4 +35,23 @@ public final class Periodic {
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * How often to look for work that must be taken up within {@code bound} of falling due: a
+     * third of it, but not more often than every second.
+     */
+    public static Duration checkPeriod(Duration bound) {
+        Duration third = bound.dividedBy(3);
+        return third.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : third;
+    }
+
+    /**
+     * How overdue work must be for a check to take it up, so that it is taken up within
+     * {@code bound}: the bound less one {@link #checkPeriod check period} (the check that first
+     * sees it comes at most one period later).
+     */
+    public static Duration overdueWhenTaken(Duration bound) {
+        Duration rest = bound.minus(checkPeriod(bound));
+        return rest.isNegative() ? Duration.ZERO : rest;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.paygate.platform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -29,5 +30,20 @@ class PeriodicTest {
         } finally {
             scheduler.shutdownNow();
         }
+    }
+
+    @Test
+    void workOverdueByTheBoundIsFoundWithinIt() {
+        for (long seconds : new long[] {1, 2, 3, 5, 30, 60, 3600}) {
+            Duration bound = Duration.ofSeconds(seconds);
+            Duration period = Periodic.checkPeriod(bound);
+            Duration taken = Periodic.overdueWhenTaken(bound);
+            assertTrue(period.compareTo(Duration.ofSeconds(1)) >= 0, "no busier than a check a second: " + bound);
+            // The latest a check sees work: overdue by the threshold, then one whole period to the next check.
+            assertTrue(taken.plus(period).compareTo(bound) <= 0, "taken up within " + bound);
+            assertTrue(!taken.isNegative(), "never before it is due: " + bound);
+        }
+        assertEquals(Duration.ofSeconds(10), Periodic.checkPeriod(Duration.ofSeconds(30)));
+        assertEquals(Duration.ofSeconds(20), Periodic.overdueWhenTaken(Duration.ofSeconds(30)));
     }
 }

@@ -15,15 +15,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The acquirer's scheduled steps live in memory. Payments left pending or processing by a restart,
- * or by a step that failed, are picked up again: at start-up all of them, and then every minute
- * those that have waited well past their delays. No accepted payment waits forever.
+ * by a step that failed, or by another instance on the same database that died, are picked up
+ * again: at start-up all of them, and then any instance takes over a payment whose next step is
+ * overdue by the recovery bound ({@code paygate.processing.recovery.after.seconds}) at the latest.
+ * Taking over is safe while the owner is alive: every step locks its payment and acts only on the
+ * status it expects, so a step run twice changes nothing.
  */
 @Singleton
 @Startup
@@ -31,14 +36,25 @@ import java.util.logging.Logger;
 public class ProcessingRecovery {
 
     private static final Logger LOG = Logger.getLogger(ProcessingRecovery.class.getName());
-    private static final Duration GRACE = Duration.ofSeconds(30);
-    private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+    private static final int BATCH = 1000;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     PaymentProcessor processor;
+
+    @Inject
+    @ConfigProperty(name = "paygate.processing.recovery.after.seconds", defaultValue = "30")
+    long recoveryAfterSeconds;
+
+    @Inject
+    @ConfigProperty(name = PaymentProcessor.QUEUE_DELAY_MS, defaultValue = PaymentProcessor.QUEUE_DELAY_MS_DEFAULT)
+    long queueDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
+    long processingDelayMs;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -50,9 +66,10 @@ public class ProcessingRecovery {
 
     @PostConstruct
     void resumeAll() {
-        resumeUpdatedBefore(Instant.now());
+        resume(PaymentStatus.PENDING, Instant.now());
+        resume(PaymentStatus.PROCESSING, Instant.now());
         ProcessingRecovery self = context.getBusinessObject(ProcessingRecovery.class);
-        checks = Periodic.every(scheduler, CHECK_EVERY, "Resuming stuck payments", self::resumeStuck);
+        checks = Periodic.every(scheduler, Periodic.checkPeriod(bound()), "Resuming overdue payments", self::resumeOverdue);
     }
 
     @PreDestroy
@@ -60,21 +77,29 @@ public class ProcessingRecovery {
         checks.cancel(false);
     }
 
-    /** Called every minute through the container, so that it runs in a transaction of its own. */
-    public void resumeStuck() {
-        resumeUpdatedBefore(Instant.now().minus(processor.expectedDuration()).minus(GRACE));
+    /** Called through the container, so that it runs in a transaction of its own. */
+    public void resumeOverdue() {
+        Instant lastDue = Instant.now().minus(Periodic.overdueWhenTaken(bound()));
+        // A pending payment is due for its pick-up the queue delay after it was created, a
+        // processing one for its answer the two delays after.
+        resume(PaymentStatus.PENDING, lastDue.minusMillis(queueDelayMs));
+        resume(PaymentStatus.PROCESSING, lastDue.minusMillis(queueDelayMs + processingDelayMs));
     }
 
-    private void resumeUpdatedBefore(Instant before) {
-        List<Object[]> unfinished = em.createQuery("SELECT p.id, p.status FROM Payment p "
-                + "WHERE p.status IN :open AND p.updatedAt < :before", Object[].class)
-                .setParameter("open", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING))
-                .setParameter("before", before)
-                .setMaxResults(1000)
-                .getResultList();
-        if (!unfinished.isEmpty()) {
-            LOG.info(() -> "Resuming " + unfinished.size() + " unfinished payments");
+    private Duration bound() {
+        return Duration.ofSeconds(Math.max(1, recoveryAfterSeconds));
+    }
+
+    private void resume(PaymentStatus status, Instant createdBefore) {
+        List<String> ids = new ArrayList<>(em.createQuery("SELECT p.id FROM Payment p "
+                + "WHERE p.status = :status AND p.createdAt < :before", String.class)
+                .setParameter("status", status)
+                .setParameter("before", createdBefore)
+                .setMaxResults(BATCH)
+                .getResultList());
+        if (!ids.isEmpty()) {
+            LOG.info(() -> "Resuming " + ids.size() + " unfinished " + status.name().toLowerCase(Locale.ROOT) + " payments");
         }
-        unfinished.forEach(row -> processor.resume((String) row[0], (PaymentStatus) row[1]));
+        ids.forEach(id -> processor.resume(id, status));
     }
 }
