@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
@@ -47,10 +46,10 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if ("OPTIONS".equals(request.getMethod()) && response.getStatus() == 200
-                && MediaType.TEXT_PLAIN_TYPE.isCompatible(response.getMediaType())) {
+        if ("OPTIONS".equals(request.getMethod()) && response.getStatus() == 200) {
             // Any other OPTIONS names the allowed methods in Allow and nothing else; JAX-RS runtimes
-            // also list them as text when the client accepts text.
+            // also answer in whatever type the client accepts (the methods as text; Jersey, an
+            // empty WADL document).
             response.setEntity(null);
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
             response.setStatus(Response.Status.NO_CONTENT.getStatusCode());
