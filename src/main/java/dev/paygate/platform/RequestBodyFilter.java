@@ -62,7 +62,10 @@ public class RequestBodyFilter implements Filter {
             return;
         }
         long length = request.getContentLengthLong();
-        if (length == 0 || length < 0 && request.getHeader("Transfer-Encoding") == null) {
+        // Without a length, a body may still come chunked; some servers do not show the
+        // Transfer-Encoding header to the application, so a POST is read here either way.
+        if (length == 0 || length < 0 && request.getHeader("Transfer-Encoding") == null
+                && !"POST".equals(request.getMethod())) {
             chain.doFilter(req, res);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.paygate.platform;
 
+import dev.paygate.problems.PayloadTooLarge;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -24,6 +25,11 @@ public class RequestRecordReader implements MessageBodyReader<Record> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        return JsonRequests.read(entity.readAllBytes(), (Class) type);
+        // The body reader has bounded the body already; this bounds it again wherever it came from.
+        byte[] body = entity.readNBytes(RequestBodyFilter.LIMIT + 1);
+        if (body.length > RequestBodyFilter.LIMIT) {
+            throw new PayloadTooLarge(RequestBodyFilter.LIMIT);
+        }
+        return JsonRequests.read(body, (Class) type);
     }
 }
