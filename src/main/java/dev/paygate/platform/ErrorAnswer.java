@@ -22,6 +22,11 @@ public class ErrorAnswer extends HttpServlet {
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) {
             status = code;
         }
+        // A default servlet answers 501 to PATCH, a method HTTP defines: for the client it is a
+        // method this path does not allow.
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED && "PATCH".equals(request.getMethod())) {
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        }
         InputStream body = getServletContext().getResourceAsStream("/WEB-INF/errors/" + status + ".json");
         if (body == null) {
             status = status >= 500 ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_BAD_REQUEST;
