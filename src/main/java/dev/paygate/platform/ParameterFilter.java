@@ -6,8 +6,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URLDecoder;
@@ -28,16 +26,11 @@ public class ParameterFilter implements ContainerRequestFilter {
     /** Longer than every id, status and number the API takes. */
     static final int MAX_LENGTH = 255;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         InvalidRequest invalid = check(request.getUriInfo().getPathParameters(true));
-        if (invalid == null) {
-            // The query as it came on the wire: the JAX-RS runtime's request URI may already have
-            // escaped a stray '%' as %25.
-            invalid = badEscape(servletRequest != null ? servletRequest.getQueryString() : request.getUriInfo().getRequestUri().getRawQuery());
+        if (invalid == null && request.getProperty(QueryEscapeFilter.REFUSED) instanceof InvalidRequest refused) {
+            invalid = refused;
         }
         if (invalid == null) {
             invalid = check(request.getUriInfo().getQueryParameters(true));
