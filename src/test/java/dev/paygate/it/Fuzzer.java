@@ -605,11 +605,22 @@ public final class Fuzzer {
                     if (!line.matches("[!-~]+ [!-~]+ HTTP/1\\.[01]") || line.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
                         yield "request line the parser cannot read";
                     }
-                    if (badEscape(path)) {
-                        yield "invalid percent-escape in the path";
+                    if (probe.target != null && !probe.target.matches("[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]*")) {
+                        yield "request target with a character URIs do not allow";
                     }
-                    yield probe.headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Content-Length") && h[1].trim().startsWith("-"))
-                            ? "negative Content-Length" : null;
+                    if (probe.target != null && badEscape(probe.target)) {
+                        yield "invalid percent-escape in the path or query";
+                    }
+                    if (probe.has("Content-Length") && (badFraming(probe) || probe.has("Transfer-Encoding"))) {
+                        yield "Content-Length that is not one number, or with chunked";
+                    }
+                    if (probe.headers.stream().anyMatch(h -> !h[0].matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))) {
+                        yield "invalid header name";
+                    }
+                    if (probe.headers.stream().filter(h -> h[0].equalsIgnoreCase("Host")).count() > 1) {
+                        yield "two Host headers";
+                    }
+                    yield probe.headers.size() > 200 ? "over 200 headers" : null;
                 }
                 case LIBERTY -> {
                     if ("TRACE".equals(probe.method) && status == 403 && !path.startsWith("/api/v1")) {
