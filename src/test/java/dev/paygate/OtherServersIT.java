@@ -65,14 +65,16 @@ class OtherServersIT {
             env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
             List<String> refused;
             try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
-                refused = exercise(gateway.api(), "admin_" + name, healthBase, sql, database);
+                refused = exercise(gateway.api(), "admin_" + name, healthBase, sql, database,
+                        "openliberty".equals(name) ? Fuzzer.Server.LIBERTY : Fuzzer.Server.WILDFLY);
             }
             DatabaseOutage.assertLoggedOnceEach(ROOT.resolve(name + ".log"), refused);
         });
     }
 
     /** Returns the references of the requests refused while the database was down. */
-    private static List<String> exercise(Api anonymous, String adminToken, URL healthBase, Statement admin, String database)
+    private static List<String> exercise(Api anonymous, String adminToken, URL healthBase, Statement admin, String database,
+            Fuzzer.Server server)
             throws Exception {
         Api.Reply health = anonymous.get("/api/v1/health");
         assertEquals(200, health.status(), health::toString);
@@ -123,7 +125,7 @@ class OtherServersIT {
         RawHttp.assertEdges(anonymous.uri("/"), api.key(), merchant);
 
         // Hostile input answered as on Payara Micro: a smaller run of the same requests.
-        Fuzzer.run(anonymous.uri("/"), api.key(), adminToken, 800, Fuzzer.seed());
+        Fuzzer.run(server, anonymous.uri("/"), api.key(), adminToken, 800, Fuzzer.seed());
 
         // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
         return DatabaseOutage.exercise(api, admin, database, merchant, id);

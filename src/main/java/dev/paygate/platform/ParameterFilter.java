@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +29,9 @@ public class ParameterFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         InvalidRequest invalid = check(request.getUriInfo().getPathParameters(true));
+        if (invalid == null && request.getProperty(QueryEscapeFilter.REFUSED) instanceof InvalidRequest refused) {
+            invalid = refused;
+        }
         if (invalid == null) {
             invalid = check(request.getUriInfo().getQueryParameters(true));
         }
@@ -54,6 +59,36 @@ public class ParameterFilter implements ContainerRequestFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * A '%' in the raw query that does not start an escape of two hex digits: the JAX-RS runtimes
+     * would take it as literal text, so {@code starting_after=%zz} would look for an id "%zz". The
+     * 400 names the parameter it is in ("query" when the name itself is broken).
+     */
+    static InvalidRequest badEscape(String rawQuery) {
+        if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (!validEscapes(pair)) {
+                String param = validEscapes(name) && !name.isEmpty() ? URLDecoder.decode(name, StandardCharsets.UTF_8) : "query";
+                return new InvalidRequest("parameter_invalid", param,
+                        param + " has a '%' that is not followed by two hexadecimal digits");
+            }
+        }
+        return null;
+    }
+
+    private static boolean validEscapes(String text) {
+        for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+            if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean acceptable(String text) {

@@ -10,7 +10,8 @@ import java.io.InputStream;
 
 /**
  * TRACE (and TRACK) answer 405 in the API's error shape, on every path, and never echo the
- * request, which a servlet's own TRACE does. Declared in web.xml for all paths; the servers pass
+ * request, which a servlet's own TRACE does. CONNECT, when a server passes it on, gets the same
+ * 405: the gateway is no proxy. Declared in web.xml for all paths; the servers pass
  * TRACE on to the application (Payara Micro by its listener's trace-enabled setting) so that this
  * filter, not the HTTP layer's empty page, answers.
  */
@@ -22,7 +23,7 @@ public class TraceFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String method = request.getMethod();
-        if (!"TRACE".equalsIgnoreCase(method) && !"TRACK".equalsIgnoreCase(method)) {
+        if (!"TRACE".equalsIgnoreCase(method) && !"TRACK".equalsIgnoreCase(method) && !"CONNECT".equalsIgnoreCase(method)) {
             chain.doFilter(request, response);
             return;
         }
