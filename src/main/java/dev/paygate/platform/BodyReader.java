@@ -47,8 +47,10 @@ final class BodyReader implements ReadListener, AsyncListener {
         if (done) {
             return;
         }
+        // Only the end of the body counts here: Payara says isFinished() once the body has arrived,
+        // before all of it has been read, and finishing then passed on part of a larger body.
         boolean end = readAvailable();
-        if (!done && (end || in.isFinished())) {
+        if (!done && end) {
             finish();
         }
     }

@@ -1,6 +1,7 @@
 package dev.paygate.platform;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,15 +23,20 @@ public class ErrorAnswer extends HttpServlet {
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) {
             status = code;
         }
+        write(getServletContext(), request.getMethod(), status, response);
+    }
+
+    /** Answers {@code status} in the one JSON error shape, the text from WEB-INF/errors. */
+    static void write(ServletContext context, String method, int status, HttpServletResponse response) throws IOException {
         // A default servlet answers 501 to PATCH, a method HTTP defines: for the client it is a
         // method this path does not allow.
-        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED && "PATCH".equals(request.getMethod())) {
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED && "PATCH".equals(method)) {
             status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
         }
-        InputStream body = getServletContext().getResourceAsStream("/WEB-INF/errors/" + status + ".json");
+        InputStream body = context.getResourceAsStream("/WEB-INF/errors/" + status + ".json");
         if (body == null) {
             status = status >= 500 ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_BAD_REQUEST;
-            body = getServletContext().getResourceAsStream("/WEB-INF/errors/" + status + ".json");
+            body = context.getResourceAsStream("/WEB-INF/errors/" + status + ".json");
         }
         byte[] bytes;
         try (InputStream in = body) {

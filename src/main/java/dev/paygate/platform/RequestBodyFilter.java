@@ -15,6 +15,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,7 +56,7 @@ public class RequestBodyFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
             if (request.getAttribute(BODY) instanceof BufferedBody body) {
-                passOnLater(body.wrap(request), res, chain);
+                passOnLater(body.wrap(request), new ShapedErrors(request, (HttpServletResponse) res), chain);
             } else {
                 chain.doFilter(req, res);
             }
@@ -81,7 +82,7 @@ public class RequestBodyFilter implements Filter {
         BufferedBody body = reader.bodyReadAtOnce();
         if (body != null) {
             try {
-                chain.doFilter(body.wrap(request), res);
+                chain.doFilter(body.wrap(request), new ShapedErrors(request, (HttpServletResponse) res));
             } finally {
                 async.complete();
             }
@@ -117,5 +118,34 @@ public class RequestBodyFilter implements Filter {
         response.setContentLength(json.length);
         response.setHeader("Connection", "close");
         response.getOutputStream().write(json);
+    }
+
+    /**
+     * While a request is asynchronous, containers do not apply the error pages to what a servlet
+     * answers with {@code sendError} (Payara answered an empty 400 or 404): here such an answer
+     * is written in the one JSON error shape at once, as the error page would have.
+     */
+    private static final class ShapedErrors extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+
+        ShapedErrors(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (isCommitted()) {
+                super.sendError(status);
+                return;
+            }
+            resetBuffer();
+            ErrorAnswer.write(request.getServletContext(), request.getMethod(), status, (HttpServletResponse) getResponse());
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            sendError(status);
+        }
     }
 }
