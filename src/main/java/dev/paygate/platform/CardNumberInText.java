@@ -107,7 +107,8 @@ public final class CardNumberInText {
         return text.charAt(from) >= '2' && luhnValid(text, from, to);
     }
 
-    static boolean luhnValid(CharSequence text, int from, int to) {
+    /** The Luhn check over the digits of {@code text} from {@code from} to {@code to}, other characters skipped. */
+    public static boolean luhnValid(CharSequence text, int from, int to) {
         int sum = 0;
         boolean doubled = false;
         for (int i = to - 1; i >= from; i--) {

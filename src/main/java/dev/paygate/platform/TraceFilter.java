@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * TRACE (and TRACK) answer 405 in the API's error shape, on every path, and never echo the
@@ -27,13 +26,7 @@ public class TraceFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         response.setHeader("Allow", ALLOWED);
-        response.setContentType("application/json");
-        try (InputStream body = getServletContext().getResourceAsStream("/WEB-INF/errors/405.json")) {
-            byte[] bytes = body.readAllBytes();
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
-        }
+        ErrorAnswer.write(getServletContext(), method, HttpServletResponse.SC_METHOD_NOT_ALLOWED, response);
     }
 }

@@ -1,5 +1,7 @@
 package dev.paygate.payments.entity;
 
+import dev.paygate.platform.CardNumberInText;
+
 /**
  * Checks on a primary account number. The number itself is only ever held in memory while a
  * payment is created: only its brand and last four digits are kept.
@@ -20,23 +22,7 @@ public final class CardNumber {
 
     public static boolean luhnValid(String number) {
         String digits = digits(number);
-        if (!digits.matches("\\d+")) {
-            return false;
-        }
-        int sum = 0;
-        boolean doubled = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubled) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubled = !doubled;
-        }
-        return sum % 10 == 0;
+        return digits.matches("\\d+") && CardNumberInText.luhnValid(digits, 0, digits.length());
     }
 
     public static CardBrand brand(String number) {
