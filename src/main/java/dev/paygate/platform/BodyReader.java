@@ -2,6 +2,7 @@ package dev.paygate.platform;
 
 import dev.paygate.problems.BodyTooSlow;
 import dev.paygate.problems.GatewayException;
+import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.PayloadTooLarge;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -154,13 +155,21 @@ final class BodyReader implements ReadListener, AsyncListener {
         }
     }
 
-    /** The client went away while sending: there is no one to answer. */
+    /**
+     * Reading the body failed: mostly the client went away while sending, and then the answer goes
+     * nowhere. But the server also reports a body it could not read while the client still waits,
+     * and that client gets an answer in the one shape, never an empty 200.
+     */
     private synchronized void closeQuietly(Throwable failure) {
         if (done) {
             return;
         }
-        done = true;
         LOG.log(Level.FINE, "A request body ended before it was complete: {0}", String.valueOf(failure));
-        async.complete();
+        try {
+            answer(received > RequestBodyFilter.LIMIT ? new PayloadTooLarge(RequestBodyFilter.LIMIT)
+                    : new InvalidRequest("body_malformed", "The request body could not be read in full."));
+        } catch (IOException | RuntimeException gone) {
+            // the client is gone: nothing to answer
+        }
     }
 }
