@@ -7,7 +7,7 @@
 # (Maven Central) anywhere and point WLP_HOME at its wlp directory; it is never written to. The
 # server's own files live in $PAYGATE_DATA_DIR/liberty.
 #
-# Configuration: the same PAYGATE_* variables as on Payara Micro (README), read by server.xml at
+# Configuration: the same PAYGATE_* variables as on Payara Micro (docs/configuration.md), read by server.xml at
 # every start. On Open Liberty the database is always PostgreSQL and the broker is Liberty's own
 # embedded messaging engine; MicroProfile Health is at /health on PAYGATE_PORT.
 set -euo pipefail

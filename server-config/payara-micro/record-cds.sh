@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Records the class-data archive that start.sh maps (PAYGATE_CDS in the README), so that even the
+# Records the class-data archive that start.sh maps (PAYGATE_CDS in docs/configuration.md), so that even the
 # first start of a build or of an image is fast: starts the gateway once on a throw-away embedded
 # database, sends it a payment and a few reads, and stops it, which writes the archive. The
 # Dockerfile runs it when the image is built.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the gateway on Payara Micro from the files that `mvn package` gathered in target/.
-# Configuration comes from the environment (see the README's configuration table).
+# Configuration comes from the environment (see docs/configuration.md).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -8,7 +8,7 @@
 # (configuration, logs, deployments) live in $PAYGATE_DATA_DIR/wildfly, made from WILDFLY_HOME's
 # `standalone` directory and configured by configure.cli on the first start.
 #
-# Configuration: the same PAYGATE_* variables as on Payara Micro (README). On WildFly the database
+# Configuration: the same PAYGATE_* variables as on Payara Micro (docs/configuration.md). On WildFly the database
 # is always PostgreSQL (PAYGATE_DB_HOST, default 127.0.0.1) and the broker is WildFly's own
 # embedded one. MicroProfile Health is on the management port (PAYGATE_MANAGEMENT_PORT, 9990):
 # http://localhost:9990/health; the gateway's own /api/v1/health is where it is on Payara.

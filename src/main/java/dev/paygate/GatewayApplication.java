@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "Basic with the key as user name). Every POST takes an `Idempotency-Key`. Each key may "
                         + "send 25 reads and 25 writes per second by default; every answer carries `RateLimit-*` "
                         + "headers. Errors have one shape: `{\"error\": {\"type\", \"code\", \"message\", \"param\", "
-                        + "\"errors\"}}`; the codes are listed in the README."),
+                        + "\"errors\"}}`; the codes are listed in docs/api.md."),
         servers = @Server(url = "/"),
         security = {@SecurityRequirement(name = "api_key"), @SecurityRequirement(name = "api_key_basic")},
         tags = {

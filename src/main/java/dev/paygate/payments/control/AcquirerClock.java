@@ -18,8 +18,7 @@ import java.util.List;
  * ({@link DueBatches}), each one transaction of up to {@link #MAX_BATCH} payments: one batch per
  * core at once, and up to {@link #MOST_IN_FLIGHT} when a step is {@link #LATE_MS} late. Under load, the
  * pick-ups and answers that fall due while those transactions run share the next one, instead of
- * each paying for an asynchronous call, a transaction and a commit of its own (bench/RESULTS.md,
- * round 7).
+ * each paying for an asynchronous call, a transaction and a commit of its own.
  *
  * <p>The waiting is one thread made by the container's managed thread factory, so it carries the
  * application's context from its start; the server's managed scheduled executor captures and
