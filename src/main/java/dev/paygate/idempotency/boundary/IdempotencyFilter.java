@@ -1,13 +1,13 @@
 package dev.paygate.idempotency.boundary;
 
+import dev.paygate.access.boundary.AdminOnly;
+import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.control.Claim;
 import dev.paygate.idempotency.control.Fingerprint;
 import dev.paygate.idempotency.control.IdempotencyKeys;
-import dev.paygate.merchants.boundary.AdminOnly;
-import dev.paygate.merchants.boundary.Caller;
-import dev.paygate.merchants.boundary.Unauthenticated;
 import dev.paygate.platform.CardNumberInText;
 import dev.paygate.platform.JsonbConfiguration;
+import dev.paygate.platform.Unauthenticated;
 import dev.paygate.problems.IdempotencyKeyInUse;
 import dev.paygate.problems.IdempotencyKeyReused;
 import dev.paygate.problems.InvalidRequest;

@@ -1,14 +1,14 @@
 package dev.paygate.payments.boundary;
 
-import dev.paygate.idempotency.boundary.Idempotent;
+import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
-import dev.paygate.merchants.boundary.Caller;
+import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentStatus;
-import dev.paygate.problems.ApiError;
-import dev.paygate.problems.ApiResponses;
 import dev.paygate.platform.PageSize;
 import dev.paygate.platform.PublicLocation;
+import dev.paygate.problems.ApiError;
+import dev.paygate.problems.ApiResponses;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.refunds.boundary.RefundRequest;
