@@ -125,6 +125,11 @@ public class Payment {
                 "00", "Cancelled before processing", updatedAt);
     }
 
+    /** Whether the merchant {@code scope} may see this payment; a null scope sees every merchant's. */
+    public boolean visibleTo(String scope) {
+        return scope == null || scope.equals(merchantId);
+    }
+
     /** Only a completed payment takes refunds. */
     public void requireRefundable() {
         if (status != PaymentStatus.COMPLETED) {
