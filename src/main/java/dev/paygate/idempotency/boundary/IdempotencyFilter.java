@@ -78,7 +78,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         request.setEntityStream(new ByteArrayInputStream(body));
         String path = request.getUriInfo().getPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query, body);
+        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query, body,
+                Fingerprint.marks(resource.getResourceMethod()));
         String scope = caller.scope() == null ? "" : caller.scope();
         Claim outcome = keys.claim(scope, key, fingerprint);
         if (outcome instanceof Claim.Granted granted) {
