@@ -1,13 +1,13 @@
 package dev.paygate.idempotency.boundary;
 
+import dev.paygate.access.boundary.AdminOnly;
+import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.control.Claim;
 import dev.paygate.idempotency.control.Fingerprint;
 import dev.paygate.idempotency.control.IdempotencyKeys;
-import dev.paygate.merchants.boundary.AdminOnly;
-import dev.paygate.merchants.boundary.Caller;
-import dev.paygate.merchants.boundary.Unauthenticated;
 import dev.paygate.platform.CardNumberInText;
 import dev.paygate.platform.JsonbConfiguration;
+import dev.paygate.platform.Unauthenticated;
 import dev.paygate.problems.IdempotencyKeyInUse;
 import dev.paygate.problems.IdempotencyKeyReused;
 import dev.paygate.problems.InvalidRequest;
@@ -78,7 +78,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         request.setEntityStream(new ByteArrayInputStream(body));
         String path = request.getUriInfo().getPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query, body);
+        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query, body,
+                Fingerprint.marks(resource.getResourceMethod()));
         String scope = caller.scope() == null ? "" : caller.scope();
         Claim outcome = keys.claim(scope, key, fingerprint);
         if (outcome instanceof Claim.Granted granted) {

@@ -2,34 +2,65 @@ package dev.paygate.idempotency.control;
 
 import static dev.paygate.platform.JsonRequests.JSON;
 
+import dev.paygate.idempotency.control.FingerprintAs.Part;
+import dev.paygate.problems.WireNames;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What makes two requests "the same" for an idempotency key: method, path and body. A JSON body
  * is compared by its content, so key order and whitespace do not matter; any other body byte by
- * byte. A card number counts only by its last four digits and a security code not at all: even a
- * hash of either would let whoever reads the database try every possible number against it.
+ * byte. Fields marked {@link FingerprintAs} on the request records count only as marked.
  */
 public final class Fingerprint {
 
     private Fingerprint() {
     }
 
-    public static String of(String method, String path, byte[] body) {
+    /** The marks of the request records a resource method takes, by wire name, for {@link #of}. */
+    public static Map<String, Part> marks(Method resourceMethod) {
+        Map<String, Part> marks = new HashMap<>();
+        for (Class<?> type : resourceMethod.getParameterTypes()) {
+            marks.putAll(MARKS.get(type));
+        }
+        return marks;
+    }
+
+    private static final ClassValue<Map<String, Part>> MARKS = new ClassValue<>() {
+        @Override
+        protected Map<String, Part> computeValue(Class<?> type) {
+            Map<String, Part> marks = new HashMap<>();
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    FingerprintAs mark = component.getAnnotation(FingerprintAs.class);
+                    if (mark != null) {
+                        marks.put(WireNames.snake(component.getName()), mark.value());
+                    }
+                }
+            }
+            return Map.copyOf(marks);
+        }
+    };
+
+    /** {@code marks}: how the body's fields count, by wire name, at any depth; unmarked ones count whole. */
+    public static String of(String method, String path, byte[] body, Map<String, Part> marks) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8));
-            sha.update(canonical(body));
+            sha.update(canonical(body, marks));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -41,7 +72,7 @@ public final class Fingerprint {
      * so all such bodies count as the same request, and their bytes, which may hold a card
      * number, are never hashed.
      */
-    static byte[] canonical(byte[] body) {
+    static byte[] canonical(byte[] body, Map<String, Part> marks) {
         if (body.length == 0) {
             return body;
         }
@@ -52,7 +83,7 @@ public final class Fingerprint {
                 return MALFORMED;
             }
             StringBuilder out = new StringBuilder(body.length);
-            write(value, out);
+            write(value, marks, out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException notJson) {
             return MALFORMED;
@@ -61,22 +92,23 @@ public final class Fingerprint {
 
     private static final byte[] MALFORMED = "\u0000malformed".getBytes(StandardCharsets.UTF_8);
 
-    private static void write(JsonValue value, StringBuilder out) {
+    private static void write(JsonValue value, Map<String, Part> marks, StringBuilder out) {
         if (value instanceof JsonObject object) {
             out.append('{');
             String sep = "";
             for (var entry : new TreeMap<>(object).entrySet()) {
-                if (entry.getKey().equals("card_cvv")) {
+                Part mark = marks.get(entry.getKey());
+                if (mark == Part.NOTHING) {
                     continue;
                 }
                 out.append(sep).append(JSON.createValue(entry.getKey())).append(':');
-                if (entry.getKey().equals("card_number")) {
+                if (mark == Part.LAST_FOUR_DIGITS) {
                     JsonValue number = entry.getValue();
                     String text = number instanceof JsonString string ? string.getString() : number.toString();
                     String digits = text.replaceAll("\\D", "");
                     out.append(JSON.createValue(digits.substring(Math.max(0, digits.length() - 4))));
                 } else {
-                    write(entry.getValue(), out);
+                    write(entry.getValue(), marks, out);
                 }
                 sep = ",";
             }
@@ -86,7 +118,7 @@ public final class Fingerprint {
             String sep = "";
             for (JsonValue item : array) {
                 out.append(sep);
-                write(item, out);
+                write(item, marks, out);
                 sep = ",";
             }
             out.append(']');

@@ -1,6 +1,6 @@
 package dev.paygate.idempotency.entity;
 
-import dev.paygate.payments.entity.Ids;
+import dev.paygate.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package dev.paygate.merchants.boundary;
 
-import dev.paygate.merchants.entity.ApiKey;
+import dev.paygate.access.entity.ApiKey;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

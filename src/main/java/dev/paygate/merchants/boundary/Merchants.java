@@ -1,42 +1,34 @@
 package dev.paygate.merchants.boundary;
 
-import dev.paygate.merchants.entity.ApiKey;
-import dev.paygate.merchants.entity.Credential;
+import dev.paygate.access.control.Credentials;
+import dev.paygate.access.entity.ApiKey;
 import dev.paygate.merchants.entity.Merchant;
+import dev.paygate.platform.Ids;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.problems.StateConflict;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-/** The transactional facade of merchants and their keys, for the admin API and for authentication. */
+/** The transactional facade of merchants and their keys, for the admin API. */
 @Stateless
 public class Merchants {
 
     @PersistenceContext
     EntityManager em;
 
-    /** One indexed look-up per request, with no cache, so that a revoked key fails at once. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<Credential> authenticate(String secret) {
-        return em.createQuery("SELECT NEW dev.paygate.merchants.entity.Credential(k.id, k.merchantId, k.revokedAt, "
-                + "m.status, m.readRateLimit, m.writeRateLimit) FROM ApiKey k, Merchant m "
-                + "WHERE m.id = k.merchantId AND k.secretHash = :hash", Credential.class)
-                .setParameter("hash", ApiKey.digest(secret))
-                // A list, not a stream: the connection goes back at once, not when the persistence
-                // context closes after this method (on Open Liberty, too late for its local transaction).
-                .getResultList().stream().findFirst();
-    }
+    @Inject
+    Credentials credentials;
 
     public Merchant create(MerchantRequest r) {
-        String id = r.id() != null ? r.id() : dev.paygate.payments.entity.Ids.next("merchant");
+        String id = r.id() != null ? r.id() : Ids.next("merchant");
         if (em.find(Merchant.class, id) != null) {
             throw new StateConflict("merchant_exists", "A merchant with id '" + id + "' already exists.");
         }
@@ -138,7 +130,7 @@ public class Merchants {
         if (em.find(Merchant.class, merchantId) == null) {
             em.persist(Merchant.create(merchantId, "Demo merchant", null, Instant.now()));
         }
-        if (authenticate(secret).isPresent()) {
+        if (credentials.authenticate(secret).isPresent()) {
             return false;
         }
         em.persist(ApiKey.register(merchantId, secret, Instant.now()).key());

@@ -1,8 +1,9 @@
 package dev.paygate.merchants.boundary;
 
-import dev.paygate.problems.ApiError;
+import dev.paygate.access.boundary.AdminOnly;
 import dev.paygate.platform.PageSize;
 import dev.paygate.platform.PublicLocation;
+import dev.paygate.problems.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

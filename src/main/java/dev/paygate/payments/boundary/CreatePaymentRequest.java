@@ -1,5 +1,9 @@
 package dev.paygate.payments.boundary;
 
+import static dev.paygate.idempotency.control.FingerprintAs.Part.LAST_FOUR_DIGITS;
+import static dev.paygate.idempotency.control.FingerprintAs.Part.NOTHING;
+
+import dev.paygate.idempotency.control.FingerprintAs;
 import dev.paygate.platform.NoCardNumber;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -48,6 +52,7 @@ public record CreatePaymentRequest(
 
         @Schema(name = "card_number", example = "4111111111111111",
                 description = "Card methods only; 12-19 digits, spaces allowed; must pass Luhn. Never stored.")
+        @FingerprintAs(LAST_FOUR_DIGITS)
         String cardNumber,
 
         @Schema(name = "card_expiry_month", example = "12")
@@ -57,6 +62,7 @@ public record CreatePaymentRequest(
         Integer cardExpiryYear,
 
         @Schema(name = "card_cvv", example = "123", description = "3 digits, 4 for Amex. Never stored.")
+        @FingerprintAs(NOTHING)
         String cardCvv,
 
         @Schema(example = "Test payment")

@@ -70,9 +70,8 @@ public class Payments {
         return payment;
     }
 
-    /** For other components that take a payment's row lock, such as refunds. */
-    public static Payment visible(String scope, String id, Payment payment) {
-        if (payment == null || (scope != null && !scope.equals(payment.merchantId()))) {
+    private static Payment visible(String scope, String id, Payment payment) {
+        if (payment == null || !payment.visibleTo(scope)) {
             throw new ResourceNotFound("payment", id);
         }
         return payment;

@@ -1,19 +1,16 @@
 package dev.paygate.payments.boundary;
 
-import dev.paygate.idempotency.boundary.Idempotent;
+import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
-import dev.paygate.merchants.boundary.Caller;
+import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentStatus;
-import dev.paygate.problems.ApiError;
-import dev.paygate.problems.ApiResponses;
 import dev.paygate.platform.PageSize;
 import dev.paygate.platform.PublicLocation;
+import dev.paygate.problems.ApiError;
+import dev.paygate.problems.ApiResponses;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
-import dev.paygate.refunds.boundary.RefundRequest;
-import dev.paygate.refunds.boundary.RefundResponse;
-import dev.paygate.refunds.boundary.Refunds;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -35,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,9 +58,6 @@ public class PaymentsResource {
 
     @Inject
     Payments payments;
-
-    @Inject
-    Refunds refunds;
 
     @Inject
     Caller caller;
@@ -153,40 +146,6 @@ public class PaymentsResource {
     @APIResponse(responseCode = "200", description = "The transactions")
     public List<TransactionResponse> transactions(@PathParam("id") String id) {
         return payments.transactions(caller.scope(), id).stream().map(TransactionResponse::from).toList();
-    }
-
-    @POST
-    @Path("{id}/refund")
-    @Tag(name = "refunds")
-    @Operation(operationId = "refundPayment", summary = "Refund a completed payment, fully or partly",
-            description = "Without an amount, refunds everything that is left. Accepted as `pending`; settled asynchronously.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundRequest.class)))
-    @APIResponse(responseCode = "202", description = "Accepted",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
-    @APIResponse(responseCode = "409", description = "The payment is not completed; or its Idempotency-Key is in use",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "The message broker is unreachable (`api_error`, broker_unavailable); "
-            + "nothing was changed; retry after `Retry-After` seconds",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @Transactional
-    @Idempotent
-    public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
-            @Parameter(hidden = true) byte[] body) {
-        RefundResponse refund = refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
-        return Response.accepted(refund).header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id())).build();
-    }
-
-    @GET
-    @Path("{id}/refunds")
-    @Tag(name = "refunds")
-    @Operation(operationId = "listPaymentRefunds", summary = "A payment's refunds, oldest first")
-    @APIResponse(responseCode = "200", description = "The refunds")
-    public List<RefundResponse> refunds(@PathParam("id") String id) {
-        payments.find(caller.scope(), id);
-        return refunds.forPayment(id);
     }
 
     private static PaymentStatus status(String value) {

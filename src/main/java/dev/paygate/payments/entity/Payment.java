@@ -1,5 +1,6 @@
 package dev.paygate.payments.entity;
 
+import dev.paygate.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -122,6 +123,11 @@ public class Payment {
         moveTo(PaymentStatus.CANCELLED, "cancelled", now);
         return PaymentTransaction.of(this, TransactionType.VOID, amount, TransactionStatus.SUCCEEDED,
                 "00", "Cancelled before processing", updatedAt);
+    }
+
+    /** Whether the merchant {@code scope} may see this payment; a null scope sees every merchant's. */
+    public boolean visibleTo(String scope) {
+        return scope == null || scope.equals(merchantId);
     }
 
     /** Only a completed payment takes refunds. */

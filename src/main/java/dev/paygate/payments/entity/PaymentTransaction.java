@@ -1,5 +1,6 @@
 package dev.paygate.payments.entity;
 
+import dev.paygate.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package dev.paygate.refunds.boundary;
 
-import dev.paygate.payments.boundary.Payments;
+import dev.paygate.payments.control.PaymentLedger;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.problems.ConstraintViolationMapper;
@@ -11,7 +11,6 @@ import dev.paygate.refunds.entity.RefundStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -26,6 +25,9 @@ public class Refunds {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    PaymentLedger ledger;
 
     @Inject
     RefundRequests requests;
@@ -44,8 +46,7 @@ public class Refunds {
             // that the EJB container would log with its stack trace.
             throw ConstraintViolationMapper.invalid(violations);
         }
-        Payment payment = Payments.visible(scope, paymentId,
-                em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE));
+        Payment payment = ledger.lockForRefunds(scope, paymentId);
         Currency currency = Currency.getInstance(payment.currency());
         if (request.amount() != null && !Money.fitsMinorUnit(request.amount(), currency)) {
             throw RefundRequest.tooPrecise(payment.currency(), currency.getDefaultFractionDigits());
@@ -64,13 +65,17 @@ public class Refunds {
     /** The refund, if it refunds a payment the merchant {@code scope} may see (null: any). */
     public RefundResponse find(String scope, String id) {
         Refund refund = em.find(Refund.class, id);
-        if (refund == null || (scope != null && !scope.equals(em.find(Payment.class, refund.paymentId()).merchantId()))) {
+        if (refund == null || !ledger.visibleTo(scope, refund.paymentId())) {
             throw new ResourceNotFound("refund", id);
         }
         return RefundResponse.from(refund);
     }
 
-    public List<RefundResponse> forPayment(String paymentId) {
+    /** The payment's refunds, oldest first, if the merchant {@code scope} may see the payment. */
+    public List<RefundResponse> forPayment(String scope, String paymentId) {
+        if (!ledger.visibleTo(scope, paymentId)) {
+            throw new ResourceNotFound("payment", paymentId);
+        }
         return em.createQuery("SELECT r FROM Refund r WHERE r.paymentId = :payment ORDER BY r.createdAt, r.id",
                 Refund.class)
                 .setParameter("payment", paymentId)

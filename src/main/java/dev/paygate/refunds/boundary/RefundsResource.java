@@ -1,6 +1,6 @@
 package dev.paygate.refunds.boundary;
 
-import dev.paygate.merchants.boundary.Caller;
+import dev.paygate.access.boundary.Caller;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package dev.paygate.refunds.control;
 
-import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.control.PaymentLedger;
 import dev.paygate.refunds.entity.Refund;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
@@ -15,6 +15,9 @@ public class RefundSettlement {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    PaymentLedger ledger;
+
     /** Idempotent: a refund that is no longer pending is left as it is. */
     public void settle(String refundId) {
         Refund refund = em.find(Refund.class, refundId);
@@ -22,13 +25,13 @@ public class RefundSettlement {
             throw new IllegalStateException("no refund " + refundId);
         }
         // Every change to a payment's refunds holds the payment's lock first; then re-read the refund.
-        Payment payment = em.find(Payment.class, refund.paymentId(), LockModeType.PESSIMISTIC_WRITE);
+        ledger.lockForRefunds(null, refund.paymentId());
         em.refresh(refund);
         if (!refund.isPending()) {
             return;
         }
         Instant now = Instant.now();
         refund.succeed(now);
-        em.persist(payment.applyRefund(refund.amount(), now));
+        ledger.refunded(refund.paymentId(), refund.amount(), now);
     }
 }

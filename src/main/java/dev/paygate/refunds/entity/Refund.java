@@ -1,8 +1,8 @@
 package dev.paygate.refunds.entity;
 
-import dev.paygate.payments.entity.Ids;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
+import dev.paygate.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.idempotency.control.FingerprintAs.Part;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FingerprintTest {
@@ -17,16 +19,19 @@ class FingerprintTest {
              "payment_method":"credit_card","card_number":"4111111111111111","card_expiry_month":12,
              "card_expiry_year":2030,"card_cvv":"123"}""";
 
+    /** How the payment request marks its card data. */
+    private static final Map<String, Part> CARD = Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING);
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String post(String body) {
-        return Fingerprint.of("POST", PATH, utf8(body));
+        return Fingerprint.of("POST", PATH, utf8(body), CARD);
     }
 
     private static String canonical(String body) {
-        return new String(Fingerprint.canonical(utf8(body)), StandardCharsets.UTF_8);
+        return new String(Fingerprint.canonical(utf8(body), CARD), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -64,14 +69,14 @@ class FingerprintTest {
 
     @Test
     void differsByMethod() {
-        assertNotEquals(Fingerprint.of("POST", PATH, utf8(PAYMENT)), Fingerprint.of("PUT", PATH, utf8(PAYMENT)));
+        assertNotEquals(Fingerprint.of("POST", PATH, utf8(PAYMENT), CARD), Fingerprint.of("PUT", PATH, utf8(PAYMENT), CARD));
     }
 
     @Test
     void differsByPath() {
-        assertNotEquals(Fingerprint.of("POST", "api/v1/payments/pay_1/refunds", utf8("{\"amount\":\"5\"}")),
-                Fingerprint.of("POST", "api/v1/payments/pay_2/refunds", utf8("{\"amount\":\"5\"}")));
-        assertNotEquals(Fingerprint.of("POST", PATH, utf8(PAYMENT)), Fingerprint.of("POST", PATH + "?x=1", utf8(PAYMENT)));
+        assertNotEquals(Fingerprint.of("POST", "api/v1/payments/pay_1/refunds", utf8("{\"amount\":\"5\"}"), CARD),
+                Fingerprint.of("POST", "api/v1/payments/pay_2/refunds", utf8("{\"amount\":\"5\"}"), CARD));
+        assertNotEquals(Fingerprint.of("POST", PATH, utf8(PAYMENT), CARD), Fingerprint.of("POST", PATH + "?x=1", utf8(PAYMENT), CARD));
     }
 
     @Test
@@ -123,7 +128,7 @@ class FingerprintTest {
     @Test
     void bodiesThatAreNotJsonNeverHaveTheirBytesHashed() {
         String form = "card_number=4111111111111111&card_cvv=123";
-        String canonical = new String(Fingerprint.canonical(utf8(form)), java.nio.charset.StandardCharsets.UTF_8);
+        String canonical = new String(Fingerprint.canonical(utf8(form), CARD), java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(canonical.contains("4111111111111111"), canonical);
         assertFalse(canonical.contains("123"), canonical);
         assertEquals(post(form), post("amount=1"), "every unparseable body is the same (refused) request");
@@ -132,7 +137,7 @@ class FingerprintTest {
     @Test
     void malformedJsonAndTrailingContentHoldNoCardData() {
         String broken = "{\"card_number\":\"4111111111111111\",\"card_cvv\":\"123\",}";
-        String canonical = new String(Fingerprint.canonical(utf8(broken)), java.nio.charset.StandardCharsets.UTF_8);
+        String canonical = new String(Fingerprint.canonical(utf8(broken), CARD), java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(canonical.contains("4111111111111111") || canonical.contains("123"), canonical);
         assertNotEquals(post("{\"a\":1}"), post("{\"a\":1} garbage"), "trailing content makes another request");
         assertNotEquals(post("{\"a\":1}"), post("{\"a\":1}{\"b\":2}"));
@@ -140,7 +145,7 @@ class FingerprintTest {
 
     @Test
     void aNumericCardNumberCountsByItsLastFourDigitsToo() {
-        String canonical = new String(Fingerprint.canonical(utf8("{\"card_number\":4111111111111111}")),
+        String canonical = new String(Fingerprint.canonical(utf8("{\"card_number\":4111111111111111}"), CARD),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("{\"card_number\":\"1111\"}", canonical);
     }
@@ -148,10 +153,33 @@ class FingerprintTest {
     @Test
     void emptyBody() {
         byte[] empty = new byte[0];
-        String fingerprint = Fingerprint.of("POST", "api/v1/payments/pay_1/capture", empty);
+        String fingerprint = Fingerprint.of("POST", "api/v1/payments/pay_1/capture", empty, CARD);
         assertTrue(fingerprint.matches("[0-9a-f]{64}"));
-        assertEquals(fingerprint, Fingerprint.of("POST", "api/v1/payments/pay_1/capture", new byte[0]));
-        assertEquals(0, Fingerprint.canonical(empty).length);
-        assertNotEquals(fingerprint, Fingerprint.of("POST", "api/v1/payments/pay_1/capture", utf8("{}")));
+        assertEquals(fingerprint, Fingerprint.of("POST", "api/v1/payments/pay_1/capture", new byte[0], CARD));
+        assertEquals(0, Fingerprint.canonical(empty, CARD).length);
+        assertNotEquals(fingerprint, Fingerprint.of("POST", "api/v1/payments/pay_1/capture", utf8("{}"), CARD));
+    }
+
+    @Test
+    void unmarkedFieldsCountWhole() {
+        String canonical = new String(Fingerprint.canonical(utf8(PAYMENT), Map.of()), StandardCharsets.UTF_8);
+        assertTrue(canonical.contains("\"card_number\":\"4111111111111111\""), canonical);
+        assertTrue(canonical.contains("\"card_cvv\":\"123\""), canonical);
+    }
+
+    record Marked(@FingerprintAs(Part.LAST_FOUR_DIGITS) String accountNumber, @FingerprintAs(Part.NOTHING) String pin,
+            String note) {
+    }
+
+    static void take(String id, Marked body) {
+    }
+
+    @Test
+    void marksAreReadFromTheRequestRecordsAResourceMethodTakes() throws NoSuchMethodException {
+        Map<String, Part> marks = Fingerprint.marks(FingerprintTest.class.getDeclaredMethod("take", String.class, Marked.class));
+        assertEquals(Map.of("account_number", Part.LAST_FOUR_DIGITS, "pin", Part.NOTHING), marks);
+        String canonical = new String(Fingerprint.canonical(utf8("{\"account_number\":\"DE89370400440532013000\","
+                + "\"pin\":\"1234\",\"note\":\"n\"}"), marks), StandardCharsets.UTF_8);
+        assertEquals("{\"account_number\":\"3000\",\"note\":\"n\"}", canonical);
     }
 }

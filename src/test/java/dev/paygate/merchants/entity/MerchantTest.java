@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.access.entity.Credential;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,12 @@ class MerchantTest {
     @ValueSource(strings = {"ACTIVE", "Disabled", "enabled", " active", "active "})
     void unknownWireStatus(String value) {
         assertEquals(Optional.empty(), Merchant.Status.fromWire(value));
+    }
+
+    /** Authentication reads the stored status on its own; it must read these two as this entity writes them. */
+    @Test
+    void authenticationLetsOnlyAnActiveMerchantsKeysAct() {
+        assertTrue(new Credential("key_1", "merchant_1", null, Merchant.Status.ACTIVE.name(), null, null).merchantActive());
+        assertFalse(new Credential("key_1", "merchant_1", null, Merchant.Status.DISABLED.name(), null, null).merchantActive());
     }
 }

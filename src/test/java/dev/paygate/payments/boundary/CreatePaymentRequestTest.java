@@ -1,9 +1,13 @@
 package dev.paygate.payments.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.idempotency.control.Fingerprint;
+import dev.paygate.idempotency.control.FingerprintAs.Part;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CreatePaymentRequestTest {
@@ -29,5 +33,12 @@ class CreatePaymentRequestTest {
         String s = r.toString();
         assertFalse(s.contains("378282246310005"), s);
         assertFalse(s.contains("4321"), s);
+    }
+
+    /** A retry with the same key is compared without the security code and with only the card's last four digits. */
+    @Test
+    void idempotencyKeysNeverFingerprintCardData() throws NoSuchMethodException {
+        assertEquals(Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING),
+                Fingerprint.marks(PaymentsResource.class.getMethod("create", CreatePaymentRequest.class, String.class)));
     }
 }

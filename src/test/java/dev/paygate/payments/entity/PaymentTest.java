@@ -1,6 +1,7 @@
 package dev.paygate.payments.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -382,5 +383,13 @@ class PaymentTest {
         complete.accept(p);
         p.applyRefund(dec("1000"), T0);
         assertEquals(PaymentStatus.REFUNDED, p.status());
+    }
+
+    @Test
+    void onlyItsOwnMerchantSeesAPaymentUnlessAuthenticationIsOff() {
+        Payment p = payment(Scenario.APPROVE);
+        assertTrue(p.visibleTo("merchant_1"));
+        assertFalse(p.visibleTo("merchant_2"));
+        assertTrue(p.visibleTo(null));
     }
 }

@@ -1,11 +1,11 @@
-package dev.paygate.merchants.control;
+package dev.paygate.access.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paygate.merchants.control.RateLimiter.Decision;
-import dev.paygate.merchants.control.RateLimiter.Kind;
+import dev.paygate.access.control.RateLimiter.Decision;
+import dev.paygate.access.control.RateLimiter.Kind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

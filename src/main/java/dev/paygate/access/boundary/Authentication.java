@@ -1,7 +1,9 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
-import dev.paygate.merchants.entity.ApiKey;
-import dev.paygate.merchants.entity.Credential;
+import dev.paygate.access.control.Credentials;
+import dev.paygate.access.entity.ApiKey;
+import dev.paygate.access.entity.Credential;
+import dev.paygate.platform.Unauthenticated;
 import dev.paygate.problems.AuthenticationFailed;
 import dev.paygate.problems.Responses;
 import jakarta.annotation.Priority;
@@ -37,7 +39,7 @@ public class Authentication implements ContainerRequestFilter {
     Caller caller;
 
     @Inject
-    Merchants merchants;
+    Credentials credentials;
 
     @Inject
     AdminToken admin;
@@ -70,7 +72,7 @@ public class Authentication implements ContainerRequestFilter {
                     "No API key provided. Send it as Authorization: Bearer sk_test_..., or as the HTTP Basic user name.");
             return;
         }
-        Credential credential = ApiKey.wellFormed(presented) ? merchants.authenticate(presented).orElse(null) : null;
+        Credential credential = ApiKey.wellFormed(presented) ? credentials.authenticate(presented).orElse(null) : null;
         if (credential == null) {
             refuse(request, "api_key_invalid", "Invalid API key provided: " + masked(presented));
         } else if (credential.revoked()) {

@@ -1,4 +1,4 @@
-package dev.paygate.payments.entity;
+package dev.paygate.platform;
 
 import java.security.SecureRandom;
 

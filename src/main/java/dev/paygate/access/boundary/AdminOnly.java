@@ -1,12 +1,12 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A resource anyone may call without a key, such as health. Every other resource needs one. */
+/** A resource of the admin API: it takes the admin token, not a merchant's key. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface Unauthenticated {
+public @interface AdminOnly {
 }

@@ -1,4 +1,4 @@
-package dev.paygate.merchants.control;
+package dev.paygate.access.control;
 
 /**
  * A token bucket: {@code perSecond} tokens flow in each second, up to a capacity of one second's

@@ -1,12 +1,11 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.paygate.merchants.entity.Credential;
-import dev.paygate.merchants.entity.Merchant;
+import dev.paygate.access.entity.Credential;
 import dev.paygate.problems.ErrorType;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.PermissionDenied;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CallerTest {
 
-    private static final Credential KEY = new Credential("key_1", "merchant_1", null, Merchant.Status.ACTIVE, null, null);
+    private static final Credential KEY = new Credential("key_1", "merchant_1", null, true, null, null);
 
     private static Caller withKey() {
         Caller caller = new Caller();

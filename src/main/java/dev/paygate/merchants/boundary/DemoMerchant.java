@@ -15,22 +15,17 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * At start-up: checks the auth mode and says loudly when authentication is off, prints a generated
- * admin token, and in the zero-install default (embedded database) creates the demo merchant with
- * its configured key, so the README's first request works as written.
+ * At start-up, in the zero-install default (embedded database), creates the demo merchant with its
+ * configured key, so the README's first request works as written.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AccessBootstrap {
+public class DemoMerchant {
 
-    private static final Logger LOG = Logger.getLogger(AccessBootstrap.class.getName());
+    private static final Logger LOG = Logger.getLogger(DemoMerchant.class.getName());
     static final String DEMO_MERCHANT = "merchant_123";
-
-    @Inject
-    @ConfigProperty(name = "paygate.auth.mode", defaultValue = "api_key")
-    String mode;
 
     @Inject
     @ConfigProperty(name = "paygate.demo.merchant", defaultValue = "auto")
@@ -44,26 +39,10 @@ public class AccessBootstrap {
     DataSource dataSource;
 
     @Inject
-    AdminToken admin;
-
-    @Inject
     Merchants merchants;
 
     @PostConstruct
     void start() {
-        if (Authentication.MODE_NONE.equals(mode)) {
-            LOG.warning("""
-
-                    ************************************************************************
-                    *  AUTHENTICATION IS OFF (PAYGATE_AUTH_MODE=none): any caller may act    *
-                    *  for any merchant_id. For local experiments only.                      *
-                    ************************************************************************""");
-        } else if (!"api_key".equals(mode)) {
-            throw new IllegalStateException("PAYGATE_AUTH_MODE must be api_key or none, not '" + mode + "'");
-        }
-        if (admin.generated()) {
-            LOG.info("Admin API token for this run (set PAYGATE_ADMIN_TOKEN to choose one): " + admin.value());
-        }
         if (demoWanted()) {
             boolean added = merchants.ensureDemo(DEMO_MERCHANT, demoKey);
             LOG.info("Demo merchant " + DEMO_MERCHANT + (added ? " has the new" : " uses the") + " API key " + demoKey);

@@ -1,4 +1,4 @@
-package dev.paygate.payments.entity;
+package dev.paygate.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
-import dev.paygate.merchants.entity.Credential;
+import dev.paygate.access.entity.Credential;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.PermissionDenied;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
-import dev.paygate.merchants.control.RateLimiter;
-import dev.paygate.merchants.entity.Credential;
+import dev.paygate.access.control.RateLimiter;
+import dev.paygate.access.entity.Credential;
 import dev.paygate.problems.RateLimited;
 import dev.paygate.problems.Responses;
 import jakarta.annotation.Priority;

@@ -1,4 +1,4 @@
-package dev.paygate.merchants.control;
+package dev.paygate.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

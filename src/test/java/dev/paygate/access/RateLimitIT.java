@@ -1,4 +1,4 @@
-package dev.paygate.merchants;
+package dev.paygate.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

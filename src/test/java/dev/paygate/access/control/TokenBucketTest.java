@@ -1,4 +1,4 @@
-package dev.paygate.merchants.control;
+package dev.paygate.access.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
-package dev.paygate.merchants.boundary;
+package dev.paygate.access.boundary;
 
-import dev.paygate.payments.entity.Ids;
+import dev.paygate.platform.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.paygate.merchants.entity;
+package dev.paygate.access.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

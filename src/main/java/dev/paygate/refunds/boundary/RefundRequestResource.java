@@ -1,0 +1,80 @@
+package dev.paygate.refunds.boundary;
+
+import dev.paygate.access.boundary.Caller;
+import dev.paygate.idempotency.boundary.IdempotencyFilter;
+import dev.paygate.idempotency.boundary.Idempotent;
+import dev.paygate.platform.PublicLocation;
+import dev.paygate.problems.ApiError;
+import dev.paygate.problems.ApiResponses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Refunding a payment. A root resource of its own, under the payment's path: its longer literal
+ * path is matched before the payments resource's, on every server.
+ */
+@Path("payments/{id}/refund")
+@ApplicationScoped
+@Tag(name = "refunds")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request; `param` names the offending field",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
+        headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "429", description = ApiResponses.RATE_LIMITED,
+        headers = {@Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Remaining", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))},
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+public class RefundRequestResource {
+
+    @Inject
+    Refunds refunds;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PublicLocation location;
+
+    @POST
+    @Operation(operationId = "refundPayment", summary = "Refund a completed payment, fully or partly",
+            description = "Without an amount, refunds everything that is left. Accepted as `pending`; settled asynchronously.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundRequest.class)))
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
+    @APIResponse(responseCode = "409", description = "The payment is not completed; or its Idempotency-Key is in use",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "The message broker is unreachable (`api_error`, broker_unavailable); "
+            + "nothing was changed; retry after `Retry-After` seconds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Transactional
+    @Idempotent
+    public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            @Parameter(hidden = true) byte[] body) {
+        RefundResponse refund = refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
+        return Response.accepted(refund).header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id())).build();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.paygate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.paygate.payments.control.PaymentLedger;
+import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.entity.PaymentTransaction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The source layout is the component diagram: components depend one way, from refunds down to
+ * platform and problems, and within a component boundary uses control, control uses entity.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "dev.paygate.";
+    private static final String[] BUSINESS = {
+        ROOT + "access..", ROOT + "idempotency..", ROOT + "merchants..", ROOT + "payments..", ROOT + "refunds.."};
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.paygate");
+
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("dev.paygate.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void componentsDependOnlyOnThoseBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("problems").definedBy(ROOT + "problems..")
+                .layer("platform").definedBy(ROOT + "platform..")
+                .layer("access").definedBy(ROOT + "access..")
+                .layer("idempotency").definedBy(ROOT + "idempotency..")
+                .layer("merchants").definedBy(ROOT + "merchants..")
+                .layer("payments").definedBy(ROOT + "payments..")
+                .layer("refunds").definedBy(ROOT + "refunds..")
+                .whereLayer("refunds").mayNotBeAccessedByAnyLayer()
+                .whereLayer("payments").mayOnlyBeAccessedByLayers("refunds")
+                .whereLayer("merchants").mayOnlyBeAccessedByLayers("payments", "refunds")
+                .whereLayer("idempotency").mayOnlyBeAccessedByLayers("merchants", "payments", "refunds")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds")
+                .whereLayer("platform").mayOnlyBeAccessedByLayers("access", "idempotency", "merchants", "payments", "refunds")
+                .check(CLASSES);
+    }
+
+    @Test
+    void platformAndProblemsKnowNoBusinessComponent() {
+        noClasses().that().resideInAnyPackage(ROOT + "platform..", ROOT + "problems..")
+                .should().dependOnClassesThat().resideInAnyPackage(BUSINESS)
+                .check(CLASSES);
+    }
+
+    @Test
+    void entitiesDependOnNoBoundaryAndNoControl() {
+        noClasses().that().resideInAPackage("..entity..")
+                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "..control..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controlDependsOnNoBoundaryAndNoJaxRs() {
+        noClasses().that().resideInAPackage("..control..")
+                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "jakarta.ws.rs..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyPaymentsChangesAPayment() {
+        noClasses().that().resideOutsideOfPackage(ROOT + "payments..")
+                .should().callMethodWhere(DescribedPredicate.describe("a method that changes a Payment",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Payment.class)
+                                && call.getTarget().getRawReturnType().isEquivalentTo(PaymentTransaction.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void refundsReachPaymentsThroughTheLedgerOnly() {
+        noClasses().that().resideInAPackage(ROOT + "refunds..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("payments' boundary or control other than "
+                        + PaymentLedger.class.getSimpleName(), type -> (type.getPackageName().startsWith(ROOT + "payments.boundary")
+                                || type.getPackageName().startsWith(ROOT + "payments.control"))
+                                && !type.isEquivalentTo(PaymentLedger.class)))
+                .check(CLASSES);
+    }
+}
