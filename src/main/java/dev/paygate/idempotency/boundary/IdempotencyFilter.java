@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,8 +79,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         request.setEntityStream(new ByteArrayInputStream(body));
         String path = request.getUriInfo().getPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query, body,
-                Fingerprint.marks(resource.getResourceMethod()));
+        Method method = resource.getResourceMethod();
+        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query,
+                Fingerprint.readsBody(method) ? body : new byte[0], Fingerprint.marks(method));
         String scope = caller.scope() == null ? "" : caller.scope();
         Claim outcome = keys.claim(scope, key, fingerprint);
         if (outcome instanceof Claim.Granted granted) {

@@ -30,6 +30,20 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
+    /**
+     * Whether a resource method reads a body at all: only one that takes a request record does. A
+     * body sent to any other (card data posted to a cancel, say) is ignored by the API, so it is
+     * left out of the fingerprint rather than hashed whole with nothing marked in it.
+     */
+    public static boolean readsBody(Method resourceMethod) {
+        for (Class<?> type : resourceMethod.getParameterTypes()) {
+            if (type.isRecord()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The marks of the request records a resource method takes, by wire name, for {@link #of}. */
     public static Map<String, Part> marks(Method resourceMethod) {
         Map<String, Part> marks = new HashMap<>();

@@ -182,4 +182,23 @@ class FingerprintTest {
                 + "\"pin\":\"1234\",\"note\":\"n\"}"), marks), StandardCharsets.UTF_8);
         assertEquals("{\"account_number\":\"3000\",\"note\":\"n\"}", canonical);
     }
+
+    /** Resource methods as the API has them: one takes a request record, the other no body. */
+    record Request(String cardNumber) {
+    }
+
+    static final class Endpoints {
+        void create(Request request) {
+        }
+
+        void cancel(String id, String idempotencyKey) {
+        }
+    }
+
+    @Test
+    void onlyAMethodThatTakesARequestRecordHasItsBodyCounted() throws NoSuchMethodException {
+        assertTrue(Fingerprint.readsBody(Endpoints.class.getDeclaredMethod("create", Request.class)));
+        // A body the method ignores, card data and all, is never hashed.
+        assertFalse(Fingerprint.readsBody(Endpoints.class.getDeclaredMethod("cancel", String.class, String.class)));
+    }
 }
