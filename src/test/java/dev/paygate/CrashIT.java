@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,12 +168,21 @@ class CrashIT {
         TestDatabase.withOwnDatabase("paygate_takeover", (database, admin) -> {
             // Both with the default recovery bound: PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS is not set.
             Map<String, String> env = killableEnv(database, TAKEOVER_QUEUE_DELAY_MS, TAKEOVER_PROCESSING_DELAY_MS);
-            // One after the other, so that the second finds the schema and the demo merchant made.
-            GatewaySmokeIT.Running a = GatewaySmokeIT.start(GatewaySmokeIT.freePort(),
-                    GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-a")), env, "takeover-a");
-            try (GatewaySmokeIT.Running b = GatewaySmokeIT.start(GatewaySmokeIT.freePort(),
-                    GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-b")), env, "takeover-b")) {
-                // The payments go to A only after B is up: an instance starting takes every unfinished payment.
+            // Started together, as replicas are; only A makes the demo merchant, whose key B accepts too.
+            Map<String, String> envB = new HashMap<>(env);
+            envB.put("PAYGATE_DEMO_MERCHANT", "false");
+            Path dataA = GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-a"));
+            Path dataB = GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-b"));
+            ExecutorService starting = Executors.newFixedThreadPool(2);
+            Future<GatewaySmokeIT.Running> startingA = starting.submit(
+                    () -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataA, env, "takeover-a"));
+            Future<GatewaySmokeIT.Running> startingB = starting.submit(
+                    () -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataB, envB, "takeover-b"));
+            starting.shutdown();
+            try {
+                GatewaySmokeIT.Running a = startingA.get();
+                GatewaySmokeIT.Running b = startingB.get();
+                // The payments go to A only once B is up: an instance starting takes every unfinished payment.
                 Map<String, String> expected = new ConcurrentHashMap<>();
                 create(a.api(), TAKEOVER_PAYMENTS / 2, expected);
                 long picked = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TAKEOVER_QUEUE_DELAY_MS + 10_000);
@@ -214,10 +225,19 @@ class CrashIT {
                         + "%d ms after the kill (at most %d ms)%n", TAKEOVER_PAYMENTS, pending.size(), processing.size(),
                         tookMs, TAKEOVER_LIMIT_MS);
             } finally {
-                a.process().destroyForcibly();
-                a.process().waitFor(30, TimeUnit.SECONDS);
+                stop(startingA);
+                stop(startingB);
             }
         });
+    }
+
+    /** Stops the gateway that {@code starting} started, if it started (one that did not was stopped by start). */
+    static void stop(Future<GatewaySmokeIT.Running> starting) throws InterruptedException {
+        try {
+            starting.get().close();
+        } catch (ExecutionException notStarted) {
+            // nothing left running
+        }
     }
 
     /**
@@ -227,7 +247,7 @@ class CrashIT {
     static void create(Api api, int count, Map<String, String> expected) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String card = switch (i % 5) {
                     case 1 -> "4000000000000002"; // declined
