@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.TestDatabase;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,14 +16,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * once more on the same data: every payment reaches a final status, every accepted refund is
  * settled exactly once, and nothing is left pending. A refund whose message is gone altogether
  * (as a broker failure would leave it) is queued again and settled within the janitor's bound.
+ * And of two instances on one database, the one holding ~100 unfinished payments is killed: the
+ * other finishes each of them once, within the default recovery bound.
  */
 class CrashIT {
 
@@ -52,16 +61,9 @@ class CrashIT {
     @Test
     void killedWithPaymentsAndRefundsInFlightItFinishesEveryPaymentAndSettlesEveryRefundOnce() throws Exception {
         TestDatabase.withOwnDatabase("paygate_crash", (database, admin) -> {
-            Map<String, String> env = new HashMap<>(TestDatabase.gatewayEnv(database));
-            env.put("PAYGATE_DEMO_MERCHANT", "true");
-            // Without the class-data archive start.sh execs the JVM: the process is the JVM itself.
-            env.put("PAYGATE_CDS", "off");
-            env.put("PAYGATE_PROCESSING_QUEUE_DELAY_MS", "1000");
-            env.put("PAYGATE_PROCESSING_DELAY_MS", "1500");
+            Map<String, String> env = killableEnv(database, 1000, 1500);
             env.put("PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS", Integer.toString(RECOVERY_AFTER_SECONDS));
             env.put("PAYGATE_REFUND_REQUEUE_AFTER_SECONDS", Integer.toString(REQUEUE_AFTER_SECONDS));
-            env.put("PAYGATE_RATE_LIMIT_READ_PER_SECOND", "100000");
-            env.put("PAYGATE_RATE_LIMIT_WRITE_PER_SECOND", "100000");
             Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-crash"));
             int port = GatewaySmokeIT.freePort();
             Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -132,6 +134,149 @@ class CrashIT {
         });
     }
 
+    /** The product's default recovery bound; the takeover test runs with it, nothing set. */
+    static final int DEFAULT_RECOVERY_AFTER_SECONDS = 30;
+    static final int TAKEOVER_PAYMENTS = 100;
+    static final long TAKEOVER_QUEUE_DELAY_MS = 3_000;
+    /**
+     * Longer than one check period (a third of the bound) plus the slack: a survivor that waited
+     * the processing delay again after taking a payment over would break the bound for every
+     * payment that was processing at the kill, however the checks fall.
+     */
+    static final long TAKEOVER_PROCESSING_DELAY_MS = 16_000;
+    /** For the check's own query and transaction, and a busy two-core machine. */
+    static final long TAKEOVER_SLACK_MS = 5_000;
+    /**
+     * How long after it was created a payment of a dead instance is final at the latest. Its answer
+     * falls due the two delays after it was created; a survivor takes over a payment once it is
+     * overdue by the bound less one check period, and checks every third of the bound, so it takes
+     * it within the bound of falling due; and a payment whose time has passed is answered at once.
+     * So: queue delay + processing delay + bound + slack = 3 + 16 + 30 + 5 = 54 s. Every payment was
+     * created before the kill, so this is also the most the last one may take from the kill.
+     */
+    static final long TAKEOVER_LIMIT_MS = TAKEOVER_QUEUE_DELAY_MS + TAKEOVER_PROCESSING_DELAY_MS
+            + TimeUnit.SECONDS.toMillis(DEFAULT_RECOVERY_AFTER_SECONDS) + TAKEOVER_SLACK_MS;
+
+    @Test
+    void whenOneOfTwoInstancesIsKilledTheOtherFinishesItsPaymentsOnceWithinTheRecoveryBound() throws Exception {
+        Properties defaults = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
+            defaults.load(in);
+        }
+        assertEquals(Integer.toString(DEFAULT_RECOVERY_AFTER_SECONDS), defaults.getProperty("paygate.processing.recovery.after.seconds"),
+                "the bound this test expects is the gateway's default");
+        TestDatabase.withOwnDatabase("paygate_takeover", (database, admin) -> {
+            // Both with the default recovery bound: PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS is not set.
+            Map<String, String> env = killableEnv(database, TAKEOVER_QUEUE_DELAY_MS, TAKEOVER_PROCESSING_DELAY_MS);
+            // Started together, as replicas are; only A makes the demo merchant, whose key B accepts too.
+            Map<String, String> envB = new HashMap<>(env);
+            envB.put("PAYGATE_DEMO_MERCHANT", "false");
+            Path dataA = GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-a"));
+            Path dataB = GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-b"));
+            ExecutorService starting = Executors.newFixedThreadPool(2);
+            Future<GatewaySmokeIT.Running> startingA = starting.submit(
+                    () -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataA, env, "takeover-a"));
+            Future<GatewaySmokeIT.Running> startingB = starting.submit(
+                    () -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataB, envB, "takeover-b"));
+            starting.shutdown();
+            try {
+                GatewaySmokeIT.Running a = startingA.get();
+                GatewaySmokeIT.Running b = startingB.get();
+                // The payments go to A only once B is up: an instance starting takes every unfinished payment.
+                Map<String, String> expected = new ConcurrentHashMap<>();
+                create(a.api(), TAKEOVER_PAYMENTS / 2, expected);
+                long picked = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TAKEOVER_QUEUE_DELAY_MS + 10_000);
+                while (!unfinished(a.api(), "pending").isEmpty()) {
+                    assertTrue(System.nanoTime() < picked, "A picked up the first payments");
+                    Thread.sleep(100);
+                }
+                create(a.api(), TAKEOVER_PAYMENTS - expected.size(), expected);
+                List<String> processing = unfinished(a.api(), "processing");
+                List<String> pending = unfinished(a.api(), "pending");
+                assertEquals(TAKEOVER_PAYMENTS, processing.size() + pending.size(), "every payment is unfinished at the kill");
+
+                long killed = System.nanoTime();
+                kill(a.process());
+                long giveUp = killed + TimeUnit.MILLISECONDS.toNanos(TAKEOVER_LIMIT_MS + 30_000);
+                while (!unfinished(b.api(), "pending").isEmpty() || !unfinished(b.api(), "processing").isEmpty()) {
+                    assertTrue(System.nanoTime() < giveUp, "B did not finish A's payments; see takeover-b.log");
+                    Thread.sleep(200);
+                }
+                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+
+                for (Map.Entry<String, String> payment : expected.entrySet()) {
+                    String id = payment.getKey();
+                    JsonObject finished = b.api().get("/api/v1/payments/" + id).json();
+                    assertEquals(payment.getValue(), finished.getString("status"), id + " is final as its card says");
+                    String outcome = payment.getValue().equals("completed") ? "succeeded" : "failed";
+                    JsonArray transactions = b.api().get("/api/v1/payments/" + id + "/transactions").array();
+                    assertEquals(List.of("charge:pending", "charge:processing", "charge:" + outcome),
+                            transactions.stream().map(JsonValue::asJsonObject)
+                                    .map(t -> t.getString("type") + ":" + t.getString("status")).toList(),
+                            id + " was charged exactly once");
+                    Instant created = Instant.parse(finished.getString("created_at"));
+                    Instant answered = Instant.parse(transactions.getJsonObject(2).getString("created_at"));
+                    assertTrue(!answered.isAfter(created.plusMillis(TAKEOVER_LIMIT_MS)), id + " created at " + created
+                            + " was answered at " + answered + ", later than " + TAKEOVER_LIMIT_MS + " ms after");
+                }
+                assertTrue(tookMs <= TAKEOVER_LIMIT_MS, "the last payment was final " + tookMs + " ms after the kill; "
+                        + "the bound is " + TAKEOVER_LIMIT_MS + " ms");
+                System.out.printf("CrashIT: %d payments (%d pending, %d processing) of the killed instance, all final "
+                        + "%d ms after the kill (at most %d ms)%n", TAKEOVER_PAYMENTS, pending.size(), processing.size(),
+                        tookMs, TAKEOVER_LIMIT_MS);
+            } finally {
+                stop(startingA);
+                stop(startingB);
+            }
+        });
+    }
+
+    /** Stops the gateway that {@code starting} started, if it started (one that did not was stopped by start). */
+    static void stop(Future<GatewaySmokeIT.Running> starting) throws InterruptedException {
+        try {
+            starting.get().close();
+        } catch (ExecutionException notStarted) {
+            // nothing left running
+        }
+    }
+
+    /**
+     * Creates {@code count} payments at once through {@code api}, with the test cards mixed, and
+     * puts into {@code expected} each one's id and the final status its card says.
+     */
+    static void create(Api api, int count, Map<String, String> expected) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String card = switch (i % 5) {
+                    case 1 -> "4000000000000002"; // declined
+                    case 3 -> "4000000000009995"; // insufficient funds
+                    default -> "4111111111111111";
+                };
+                sent.add(clients.submit(() -> {
+                    Api.Reply created = api.post("/api/v1/payments", Api.cardPayment("merchant_123", "7.00", card, Map.of()));
+                    assertEquals(201, created.status(), created::toString);
+                    expected.put(created.json().getString("id"), card.equals("4111111111111111") ? "completed" : "failed");
+                    return null;
+                }));
+            }
+            for (var reply : sent) {
+                reply.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** The ids of the payments in {@code status} (there are never more than a page of them here). */
+    static List<String> unfinished(Api api, String status) {
+        Api.Reply page = api.get("/api/v1/payments?status=" + status + "&limit=100");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(!page.json().getBoolean("has_more"), page::toString);
+        return page.json().getJsonArray("data").stream().map(p -> p.asJsonObject().getString("id")).toList();
+    }
+
     /**
      * Refunds of {@code refundable} and new payments from several clients at once for
      * {@code millis}; then the JVM is killed while they are still being sent. Refunds answered 202
@@ -139,8 +284,6 @@ class CrashIT {
      */
     static void underLoad(Api api, List<String> refundable, Set<String> accepted, AtomicInteger paymentsCreated,
             long millis, Process jvm) throws Exception {
-        String command = Files.readString(Path.of("/proc/" + jvm.pid() + "/cmdline"));
-        assertTrue(command.contains("payara-micro.jar"), "the process to kill is the JVM itself: " + command);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -169,14 +312,37 @@ class CrashIT {
                 });
             }
             Thread.sleep(millis);
-            jvm.destroyForcibly(); // SIGKILL, with requests in flight
-            assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "the JVM died");
+            kill(jvm); // with requests in flight
             stop.set(true);
         } finally {
             stop.set(true);
             clients.shutdown();
             assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "the clients stopped");
         }
+    }
+
+    /**
+     * The settings of a gateway on {@code database} that a test kills: the demo merchant, no rate
+     * limits, the acquirer's delays given, and no class-data archive, so that start.sh execs the JVM
+     * and the process is the JVM itself.
+     */
+    static Map<String, String> killableEnv(String database, long queueDelayMs, long processingDelayMs) {
+        Map<String, String> env = new HashMap<>(TestDatabase.gatewayEnv(database));
+        env.put("PAYGATE_DEMO_MERCHANT", "true");
+        env.put("PAYGATE_CDS", "off");
+        env.put("PAYGATE_PROCESSING_QUEUE_DELAY_MS", Long.toString(queueDelayMs));
+        env.put("PAYGATE_PROCESSING_DELAY_MS", Long.toString(processingDelayMs));
+        env.put("PAYGATE_RATE_LIMIT_READ_PER_SECOND", "100000");
+        env.put("PAYGATE_RATE_LIMIT_WRITE_PER_SECOND", "100000");
+        return env;
+    }
+
+    /** Kills the gateway's JVM with SIGKILL, as a crash would (no clean stop), and waits until it is gone. */
+    static void kill(Process jvm) throws Exception {
+        String command = Files.readString(Path.of("/proc/" + jvm.pid() + "/cmdline"));
+        assertTrue(command.contains("payara-micro.jar"), "the process to kill is the JVM itself: " + command);
+        jvm.destroyForcibly();
+        assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "the JVM died");
     }
 
     /** How many prepared transactions the embedded broker found in its store when it started. */

@@ -64,13 +64,19 @@ public class PaymentProcessor {
         return Duration.ofMillis(queueDelayMs + processingDelayMs);
     }
 
-    /** Picks a payment up again where it stopped, as after a restart. */
+    /**
+     * Picks a payment up again where it stopped, as after a restart or for an instance that died.
+     * Its next step comes when it was due anyway, counted from its creation like every step (the
+     * pick-up the queue delay after it, the answer the two delays after), so at once when that time
+     * has passed: a payment taken over late is not made to wait its delays a second time.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void resume(String paymentId, PaymentStatus status) {
+    public void resume(String paymentId, PaymentStatus status, Instant createdAt) {
         if (status == PaymentStatus.PENDING) {
-            clock.steps().add(AcquirerStep.pickUp(paymentId), queueDelayMs);
+            clock.steps().add(AcquirerStep.pickUp(paymentId), millisUntil(createdAt.plusMillis(queueDelayMs)));
         } else if (status == PaymentStatus.PROCESSING) {
-            clock.steps().add(AcquirerStep.answer(paymentId), processingDelayMs);
+            clock.steps().add(AcquirerStep.answer(paymentId),
+                    millisUntil(createdAt.plusMillis(queueDelayMs + processingDelayMs)));
         }
     }
 

@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
@@ -27,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * by a step that failed, or by another instance on the same database that died, are picked up
  * again: at start-up all of them, and then any instance takes over a payment whose next step is
  * overdue by the recovery bound ({@code paygate.processing.recovery.after.seconds}) at the latest.
+ * A step taken over keeps the time it was due at, so an overdue one runs at once and the payment
+ * is final within the bound of its answer falling due.
  * Taking over is safe while the owner is alive: every step locks its payment and acts only on the
  * status it expects, so a step run twice changes nothing.
  */
@@ -91,15 +92,16 @@ public class ProcessingRecovery {
     }
 
     private void resume(PaymentStatus status, Instant createdBefore) {
-        List<String> ids = new ArrayList<>(em.createQuery("SELECT p.id FROM Payment p "
-                + "WHERE p.status = :status AND p.createdAt < :before", String.class)
+        List<Object[]> unfinished = em.createQuery("SELECT p.id, p.createdAt FROM Payment p "
+                + "WHERE p.status = :status AND p.createdAt < :before", Object[].class)
                 .setParameter("status", status)
                 .setParameter("before", createdBefore)
                 .setMaxResults(BATCH)
-                .getResultList());
-        if (!ids.isEmpty()) {
-            LOG.info(() -> "Resuming " + ids.size() + " unfinished " + status.name().toLowerCase(Locale.ROOT) + " payments");
+                .getResultList();
+        if (!unfinished.isEmpty()) {
+            LOG.info(() -> "Resuming " + unfinished.size() + " unfinished " + status.name().toLowerCase(Locale.ROOT)
+                    + " payments");
         }
-        ids.forEach(id -> processor.resume(id, status));
+        unfinished.forEach(row -> processor.resume((String) row[0], status, (Instant) row[1]));
     }
 }
