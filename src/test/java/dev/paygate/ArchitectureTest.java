@@ -10,8 +10,12 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.paygate.payments.control.PaymentLedger;
+import dev.paygate.payments.control.PaymentTransitions;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentTransaction;
+import dev.paygate.refunds.control.RefundTransitions;
+import dev.paygate.refunds.entity.Refund;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,12 +77,20 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Each change records its transaction row and its event there, so none can be left out. */
     @Test
-    void onlyPaymentsChangesAPayment() {
-        noClasses().that().resideOutsideOfPackage(ROOT + "payments..")
+    void aPaymentChangesOnlyThroughPaymentTransitions() {
+        noClasses().that().doNotBelongToAnyOf(PaymentTransitions.class, Payment.class)
                 .should().callMethodWhere(DescribedPredicate.describe("a method that changes a Payment",
                         (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Payment.class)
                                 && call.getTarget().getRawReturnType().isEquivalentTo(PaymentTransaction.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void aRefundChangesOnlyThroughRefundTransitions() {
+        noClasses().that().doNotBelongToAnyOf(RefundTransitions.class, Refund.class)
+                .should().callMethod(Refund.class, "succeed", Instant.class)
                 .check(CLASSES);
     }
 

@@ -2,6 +2,7 @@ package dev.paygate.payments.boundary;
 
 import dev.paygate.merchants.control.MerchantRegistry;
 import dev.paygate.payments.control.PaymentAccepted;
+import dev.paygate.payments.control.PaymentTransitions;
 import dev.paygate.payments.entity.Card;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
@@ -34,6 +35,9 @@ public class Payments {
     MerchantRegistry merchants;
 
     @Inject
+    PaymentTransitions transitions;
+
+    @Inject
     Event<PaymentAccepted> accepted;
 
     /** Accepts a validated request for the merchant; processing starts once this transaction has committed. */
@@ -50,8 +54,7 @@ public class Payments {
         merchants.ensureRegistered(merchantId);
         Payment payment = Payment.create(merchantId, r.orderId(), Money.of(r.amount(), r.currency()), method,
                 card, scenario, r.description(), r.customerEmail(), r.customerName(), now);
-        em.persist(payment);
-        em.persist(payment.acceptedCharge());
+        transitions.accept(payment);
         accepted.fire(new PaymentAccepted(payment.id()));
         return payment;
     }
@@ -66,7 +69,7 @@ public class Payments {
 
     public Payment cancel(String scope, String id) {
         Payment payment = visible(scope, id, em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
-        em.persist(payment.cancel(Instant.now()));
+        transitions.cancel(payment, Instant.now());
         return payment;
     }
 

@@ -6,6 +6,7 @@ import dev.paygate.payments.entity.Payment;
 import dev.paygate.problems.ConstraintViolationMapper;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.refunds.control.RefundRequests;
+import dev.paygate.refunds.control.RefundTransitions;
 import dev.paygate.refunds.entity.Refund;
 import dev.paygate.refunds.entity.RefundStatus;
 import jakarta.ejb.Stateless;
@@ -33,6 +34,9 @@ public class Refunds {
     RefundRequests requests;
 
     @Inject
+    RefundTransitions transitions;
+
+    @Inject
     Validator validator;
 
     /**
@@ -57,7 +61,7 @@ public class Refunds {
                 .setParameter("statuses", EnumSet.of(RefundStatus.PENDING, RefundStatus.SUCCEEDED))
                 .getSingleResult();
         Refund refund = Refund.request(payment, request.amount(), accepted, request.reason(), Instant.now());
-        em.persist(refund);
+        transitions.accept(refund, payment.merchantId());
         requests.send(refund.id());
         return RefundResponse.from(refund);
     }
