@@ -1,5 +1,6 @@
 package dev.paygate;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,9 +10,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.payments.control.PaymentLedger;
+import dev.paygate.payments.control.PaymentTransitions;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentTransaction;
+import dev.paygate.refunds.control.RefundTransitions;
+import dev.paygate.refunds.entity.Refund;
+import jakarta.ejb.Stateless;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,12 +81,35 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Each change records its transaction row and its event there, so none can be left out. */
     @Test
-    void onlyPaymentsChangesAPayment() {
-        noClasses().that().resideOutsideOfPackage(ROOT + "payments..")
+    void aPaymentChangesOnlyThroughPaymentTransitions() {
+        noClasses().that().doNotBelongToAnyOf(PaymentTransitions.class, Payment.class)
                 .should().callMethodWhere(DescribedPredicate.describe("a method that changes a Payment",
                         (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Payment.class)
                                 && call.getTarget().getRawReturnType().isEquivalentTo(PaymentTransaction.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void aRefundChangesOnlyThroughRefundTransitions() {
+        noClasses().that().doNotBelongToAnyOf(RefundTransitions.class, Refund.class)
+                .should().callMethod(Refund.class, "succeed", Instant.class)
+                .check(CLASSES);
+    }
+
+    /** The enterprise-bean facade owns each business call's transaction: none is widened around it. */
+    @Test
+    void noTransactionsButTheFacades() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(Transactional.class)
+                .check(CLASSES);
+    }
+
+    /** An idempotency key's answer is stored inside the transaction of the facade method that changes things. */
+    @Test
+    void idempotentMethodsAreFacadeMethods() {
+        methods().that().areAnnotatedWith(Idempotent.class)
+                .should().beDeclaredInClassesThat().areAnnotatedWith(Stateless.class)
                 .check(CLASSES);
     }
 

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * A POST whose answer is stored under its Idempotency-Key in the same transaction as its effects.
- * Put it next to {@code @Transactional}, so that there is one transaction to share.
+ * Put it on the facade's business method that owns that transaction and returns the HTTP answer
+ * (a {@code Response}, or the body of a 200).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

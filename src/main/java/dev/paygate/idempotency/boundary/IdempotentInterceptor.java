@@ -10,10 +10,10 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Runs inside the resource method's transaction (its priority is after the transaction
- * interceptor's): when the method returns, the answer is stored under the request's idempotency
- * key before that transaction commits. A payment is therefore never created without its stored
- * answer, and a retry can never create a second one.
+ * Runs inside the facade method's transaction (an enterprise bean's interceptors run in the
+ * transaction of its business method): when the method returns, the answer is stored under the
+ * request's idempotency key before that transaction commits. A payment is therefore never created
+ * without its stored answer, and a retry can never create a second one.
  */
 @Idempotent
 @Interceptor

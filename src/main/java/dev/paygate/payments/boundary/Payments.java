@@ -1,7 +1,9 @@
 package dev.paygate.payments.boundary;
 
+import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.merchants.control.MerchantRegistry;
 import dev.paygate.payments.control.PaymentAccepted;
+import dev.paygate.payments.control.PaymentTransitions;
 import dev.paygate.payments.entity.Card;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
@@ -9,6 +11,7 @@ import dev.paygate.payments.entity.PaymentMethod;
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.payments.entity.PaymentTransaction;
 import dev.paygate.payments.entity.Scenario;
+import dev.paygate.platform.PublicLocation;
 import dev.paygate.problems.ResourceNotFound;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -17,13 +20,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The transactional facade of payments: one method, one transaction. */
+/** The transactional facade of payments: one method, one transaction, which its resource does not widen. */
 @Stateless
 public class Payments {
 
@@ -34,10 +38,21 @@ public class Payments {
     MerchantRegistry merchants;
 
     @Inject
+    PublicLocation location;
+
+    @Inject
+    PaymentTransitions transitions;
+
+    @Inject
     Event<PaymentAccepted> accepted;
 
-    /** Accepts a validated request for the merchant; processing starts once this transaction has committed. */
-    public Payment create(String merchantId, CreatePaymentRequest r) {
+    /**
+     * Accepts a validated request for the merchant and answers 201 with its Location; processing
+     * starts once this transaction has committed. The answer is the HTTP one, so that the request's
+     * Idempotency-Key stores it in this transaction, with the payment.
+     */
+    @Idempotent
+    public Response create(String merchantId, CreatePaymentRequest r) {
         Instant now = Instant.now();
         PaymentMethod method = PaymentMethod.fromWire(r.paymentMethod()).orElseThrow();
         Card card = null;
@@ -50,10 +65,11 @@ public class Payments {
         merchants.ensureRegistered(merchantId);
         Payment payment = Payment.create(merchantId, r.orderId(), Money.of(r.amount(), r.currency()), method,
                 card, scenario, r.description(), r.customerEmail(), r.customerName(), now);
-        em.persist(payment);
-        em.persist(payment.acceptedCharge());
+        transitions.accept(payment);
         accepted.fire(new PaymentAccepted(payment.id()));
-        return payment;
+        return Response.status(Response.Status.CREATED)
+                .header(PublicLocation.HEADER, location.of("/api/v1/payments/" + payment.id()))
+                .entity(PaymentResponse.from(payment)).build();
     }
 
     /**
@@ -64,10 +80,12 @@ public class Payments {
         return visible(scope, id, em.find(Payment.class, id));
     }
 
-    public Payment cancel(String scope, String id) {
+    /** Cancels a pending payment; the answer is stored under the request's Idempotency-Key in this transaction. */
+    @Idempotent
+    public PaymentResponse cancel(String scope, String id) {
         Payment payment = visible(scope, id, em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
-        em.persist(payment.cancel(Instant.now()));
-        return payment;
+        transitions.cancel(payment, Instant.now());
+        return PaymentResponse.from(payment);
     }
 
     private static Payment visible(String scope, String id, Payment payment) {

@@ -2,17 +2,14 @@ package dev.paygate.payments.boundary;
 
 import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
-import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.platform.PageSize;
-import dev.paygate.platform.PublicLocation;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -62,9 +59,6 @@ public class PaymentsResource {
     @Inject
     Caller caller;
 
-    @Inject
-    PublicLocation location;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPayment", summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
@@ -78,13 +72,9 @@ public class PaymentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = ApiResponses.KEY_IN_USE,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @Transactional
-    @Idempotent
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request,
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
-        Payment payment = payments.create(caller.merchantFor(request.merchantId(), "merchant_id"), request);
-        return Response.status(Response.Status.CREATED).header(PublicLocation.HEADER, location.of("/api/v1/payments/" + payment.id()))
-                .entity(PaymentResponse.from(payment)).build();
+        return payments.create(caller.merchantFor(request.merchantId(), "merchant_id"), request);
     }
 
     @GET
@@ -133,11 +123,9 @@ public class PaymentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @Transactional
-    @Idempotent
     public PaymentResponse cancel(@PathParam("id") String id,
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
-        return PaymentResponse.from(payments.cancel(caller.scope(), id));
+        return payments.cancel(caller.scope(), id);
     }
 
     @GET

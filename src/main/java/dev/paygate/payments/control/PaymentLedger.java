@@ -3,6 +3,7 @@ package dev.paygate.payments.control;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.problems.ResourceNotFound;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +20,9 @@ public class PaymentLedger {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    PaymentTransitions transitions;
 
     /** Whether the payment exists and the merchant {@code scope} may see it (null: any merchant). */
     public boolean visibleTo(String scope, String paymentId) {
@@ -41,7 +45,6 @@ public class PaymentLedger {
 
     /** The acquirer accepted a refund of {@code amount}: the payment records it. */
     public void refunded(String paymentId, BigDecimal amount, Instant now) {
-        Payment payment = lockForRefunds(null, paymentId);
-        em.persist(payment.applyRefund(amount, now));
+        transitions.refund(lockForRefunds(null, paymentId), amount, now);
     }
 }

@@ -44,6 +44,9 @@ public class PaymentProcessor {
     @Inject
     AcquirerClock clock;
 
+    @Inject
+    PaymentTransitions transitions;
+
     @Resource
     SessionContext context;
 
@@ -141,15 +144,15 @@ public class PaymentProcessor {
                 continue;
             }
             if (step.kind() == AcquirerStep.Kind.PICK_UP && payment.status() == PaymentStatus.PENDING) {
-                em.persist(payment.startProcessing(now));
+                transitions.startProcessing(payment, now);
                 if (processingDelayMs > 0) {
                     later.add(new ScheduledAnswer(payment.id(),
                             payment.createdAt().plusMillis(queueDelayMs + processingDelayMs)));
                 } else {
-                    em.persist(payment.settle(now));
+                    transitions.settle(payment, now);
                 }
             } else if (step.kind() == AcquirerStep.Kind.ANSWER && payment.status() == PaymentStatus.PROCESSING) {
-                em.persist(payment.settle(now));
+                transitions.settle(payment, now);
             }
         }
         return later;

@@ -2,13 +2,10 @@ package dev.paygate.refunds.boundary;
 
 import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
-import dev.paygate.idempotency.boundary.Idempotent;
-import dev.paygate.platform.PublicLocation;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,8 +50,6 @@ public class RefundRequestResource {
     @Inject
     Caller caller;
 
-    @Inject
-    PublicLocation location;
 
     @POST
     @Operation(operationId = "refundPayment", summary = "Refund a completed payment, fully or partly",
@@ -69,12 +64,9 @@ public class RefundRequestResource {
     @APIResponse(responseCode = "503", description = "The message broker is unreachable (`api_error`, broker_unavailable); "
             + "nothing was changed; retry after `Retry-After` seconds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @Transactional
-    @Idempotent
     public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
             @Parameter(hidden = true) byte[] body) {
-        RefundResponse refund = refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
-        return Response.accepted(refund).header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id())).build();
+        return refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
     }
 }

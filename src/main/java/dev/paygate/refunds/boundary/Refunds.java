@@ -1,11 +1,14 @@
 package dev.paygate.refunds.boundary;
 
+import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.payments.control.PaymentLedger;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
+import dev.paygate.platform.PublicLocation;
 import dev.paygate.problems.ConstraintViolationMapper;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.refunds.control.RefundRequests;
+import dev.paygate.refunds.control.RefundTransitions;
 import dev.paygate.refunds.entity.Refund;
 import dev.paygate.refunds.entity.RefundStatus;
 import jakarta.ejb.Stateless;
@@ -13,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -33,13 +37,22 @@ public class Refunds {
     RefundRequests requests;
 
     @Inject
+    RefundTransitions transitions;
+
+    @Inject
     Validator validator;
 
+    @Inject
+    PublicLocation location;
+
     /**
-     * Accepts a refund and queues it for the acquirer in one transaction. The payment's row lock
-     * makes concurrent refunds of one payment take turns, so together they never exceed it.
+     * Accepts a refund and queues it for the acquirer in one transaction, and answers 202 with its
+     * Location; the request's Idempotency-Key stores that answer in the same transaction. The
+     * payment's row lock makes concurrent refunds of one payment take turns, so together they
+     * never exceed it.
      */
-    public RefundResponse request(String scope, String paymentId, RefundRequest request) {
+    @Idempotent
+    public Response request(String scope, String paymentId, RefundRequest request) {
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             // As a rule broken by the client (an application exception), not a system exception
@@ -57,9 +70,10 @@ public class Refunds {
                 .setParameter("statuses", EnumSet.of(RefundStatus.PENDING, RefundStatus.SUCCEEDED))
                 .getSingleResult();
         Refund refund = Refund.request(payment, request.amount(), accepted, request.reason(), Instant.now());
-        em.persist(refund);
+        transitions.accept(refund, payment.merchantId());
         requests.send(refund.id());
-        return RefundResponse.from(refund);
+        return Response.accepted(RefundResponse.from(refund))
+                .header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id())).build();
     }
 
     /** The refund, if it refunds a payment the merchant {@code scope} may see (null: any). */

@@ -1,6 +1,7 @@
 package dev.paygate.refunds.control;
 
 import dev.paygate.payments.control.PaymentLedger;
+import dev.paygate.payments.entity.Payment;
 import dev.paygate.refunds.entity.Refund;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ public class RefundSettlement {
     @Inject
     PaymentLedger ledger;
 
+    @Inject
+    RefundTransitions transitions;
+
     /** Idempotent: a refund that is no longer pending is left as it is. */
     public void settle(String refundId) {
         Refund refund = em.find(Refund.class, refundId);
@@ -25,13 +29,13 @@ public class RefundSettlement {
             throw new IllegalStateException("no refund " + refundId);
         }
         // Every change to a payment's refunds holds the payment's lock first; then re-read the refund.
-        ledger.lockForRefunds(null, refund.paymentId());
+        Payment payment = ledger.lockForRefunds(null, refund.paymentId());
         em.refresh(refund);
         if (!refund.isPending()) {
             return;
         }
         Instant now = Instant.now();
-        refund.succeed(now);
+        transitions.succeed(refund, payment.merchantId(), now);
         ledger.refunded(refund.paymentId(), refund.amount(), now);
     }
 }

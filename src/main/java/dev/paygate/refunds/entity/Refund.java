@@ -71,10 +71,14 @@ public class Refund {
     }
 
     public void succeed(Instant now) {
-        if (!isPending()) {
+        moveTo(RefundStatus.SUCCEEDED, now);
+    }
+
+    private void moveTo(RefundStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
             throw new IllegalStateException("refund " + id + " is already " + status);
         }
-        status = RefundStatus.SUCCEEDED;
+        status = target;
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -1,0 +1,63 @@
+package dev.paygate.payments.control;
+
+import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.entity.PaymentStatus;
+import dev.paygate.payments.entity.PaymentTransaction;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The one way a payment changes: the payment refuses a move its status does not allow
+ * ({@link PaymentStatus#canMoveTo}), and each step that it allows writes its transaction row and,
+ * when the status moved, one {@link PaymentChanged}, in the caller's transaction. A plain CDI bean,
+ * not an EJB: it always runs inside a facade's or processor's transaction, and the create path
+ * pays for no extra container call.
+ */
+@Dependent
+public class PaymentTransitions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<PaymentChanged> changed;
+
+    /** A new payment, pending, with its first charge. */
+    public void accept(Payment payment) {
+        em.persist(payment);
+        em.persist(payment.acceptedCharge());
+        changed.fire(new PaymentChanged(payment.id(), payment.merchantId(), null, payment.status(), payment.createdAt()));
+    }
+
+    public void startProcessing(Payment payment, Instant now) {
+        apply(payment, p -> p.startProcessing(now));
+    }
+
+    /** The acquirer's answer: completed or failed, as the payment's scenario decides. */
+    public void settle(Payment payment, Instant now) {
+        apply(payment, p -> p.settle(now));
+    }
+
+    public void cancel(Payment payment, Instant now) {
+        apply(payment, p -> p.cancel(now));
+    }
+
+    /** A refund the acquirer accepted; only the one that refunds the whole payment changes its status. */
+    public void refund(Payment payment, BigDecimal amount, Instant now) {
+        apply(payment, p -> p.applyRefund(amount, now));
+    }
+
+    private void apply(Payment payment, Function<Payment, PaymentTransaction> step) {
+        PaymentStatus from = payment.status();
+        em.persist(step.apply(payment));
+        if (payment.status() != from) {
+            changed.fire(new PaymentChanged(payment.id(), payment.merchantId(), from, payment.status(), payment.updatedAt()));
+        }
+    }
+}

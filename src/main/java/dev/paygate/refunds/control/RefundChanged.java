@@ -1,0 +1,13 @@
+package dev.paygate.refunds.control;
+
+import dev.paygate.refunds.entity.RefundStatus;
+import java.time.Instant;
+
+/**
+ * A refund's status changed; fired inside the changing transaction, so an observer that must act
+ * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} is null when
+ * the refund has just been accepted.
+ */
+public record RefundChanged(String refundId, String paymentId, String merchantId, RefundStatus from, RefundStatus to,
+        Instant at) {
+}
