@@ -342,6 +342,8 @@ class GatewaySmokeIT {
             }
             Thread.sleep(250);
         }
+        // The script may have started the server as its child (WildFly's does): that goes too.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         throw new AssertionError("the gateway was not " + (ready ? "ready" : "answering") + " within 3 minutes; see "
                 + name + ".log");
