@@ -12,6 +12,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final AsyncContext async;
     private final ServletInputStream in;
     private final long timeoutMillis;
+    private final long arrivalWaitMillis;
     private final long announced;
     private byte[] buffer;
     private int size;
@@ -34,10 +36,11 @@ final class BodyReader implements ReadListener, AsyncListener {
     private boolean filterReturned;
     private BufferedBody body;
 
-    BodyReader(AsyncContext async, ServletInputStream in, long announced, long timeoutMillis) {
+    BodyReader(AsyncContext async, ServletInputStream in, long announced, long timeoutMillis, long arrivalWaitMillis) {
         this.async = async;
         this.in = in;
         this.timeoutMillis = timeoutMillis;
+        this.arrivalWaitMillis = arrivalWaitMillis;
         this.announced = announced;
         // A body announced over the limit is only drained, never kept.
         this.buffer = new byte[announced < 0 ? 2048 : (int) Math.min(announced, RequestBodyFilter.LIMIT + 1)];
@@ -102,6 +105,7 @@ final class BodyReader implements ReadListener, AsyncListener {
         }
         done = true;
         body = new BufferedBody(buffer, size);
+        notifyAll();
         if (filterReturned) {
             async.getRequest().setAttribute(RequestBodyFilter.BODY, body);
             async.dispatch();
@@ -109,11 +113,20 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     /**
-     * Called by the filter once the reader is registered: the body, when it came in full with the
-     * headers, for the filter to pass on in the same thread; otherwise null, and the request is
-     * dispatched anew when the body is complete.
+     * Called by the filter once the reader is registered: the body, when it is complete (with the
+     * headers, or within {@code paygate.http.body.arrival.wait.ms} of them), for the filter to pass
+     * on in the same thread; otherwise null, and the request is dispatched anew when the body is
+     * complete.
      */
-    synchronized BufferedBody bodyReadAtOnce() {
+    synchronized BufferedBody bodyArrived() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(arrivalWaitMillis);
+        try {
+            for (long left = arrivalWaitMillis; !done && left > 0; left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         filterReturned = true;
         return body;
     }
@@ -148,6 +161,7 @@ final class BodyReader implements ReadListener, AsyncListener {
             return;
         }
         done = true;
+        notifyAll();
         try {
             RequestBodyFilter.answer((HttpServletResponse) async.getResponse(), error);
         } finally {
