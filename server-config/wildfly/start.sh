@@ -46,9 +46,9 @@ if [ "$(cat "$base/configuration/.paygate-configured" 2> /dev/null)" != "$marker
   echo "$marker" > "$base/configuration/.paygate-configured"
 fi
 
-# Undertow's own 404 (configure.cli) answers with the gateway's error file.
+# Undertow's own 404 and 405 (configure.cli) answer with the gateway's error files.
 mkdir -p "$base/errors"
-unzip -o -q -j "$war" WEB-INF/errors/404.json -d "$base/errors"
+unzip -o -q -j "$war" WEB-INF/errors/404.json WEB-INF/errors/405.json -d "$base/errors"
 
 # The driver first, so that the datasource finds it; the WAR after it.
 rm -f "$base/deployments"/*.failed "$base/deployments"/*.deployed

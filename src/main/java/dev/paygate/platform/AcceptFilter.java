@@ -6,19 +6,23 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.Charset;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code charset} parameter in {@code Accept} that this Java does not know is dropped, so that
- * the answer comes in UTF-8 as if none had been asked for; the JAX-RS runtimes would otherwise fail
- * to write the answer in it.
+ * Parameters of {@code Accept} that the JAX-RS runtimes would fail on are dropped, so that the
+ * answer comes as if they had not been sent: a {@code charset} this Java does not know (the runtime
+ * would fail to write the answer in it; without one the answer is UTF-8), and a {@code q} weight
+ * that is not a number from 0 to 1 with at most three decimals (some runtimes fail to parse it).
  */
 @Provider
 @PreMatching
 public class AcceptFilter implements ContainerRequestFilter {
 
-    private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^;,\"]*)\"?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHARSET = parameter("charset");
+    private static final Pattern WEIGHT = parameter("q");
+    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -26,18 +30,31 @@ public class AcceptFilter implements ContainerRequestFilter {
         if (accept == null || accept.indexOf('=') < 0) {
             return;
         }
-        Matcher charset = CHARSET.matcher(accept);
+        String kept = cleaned(accept);
+        if (!kept.equals(accept)) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, kept);
+        }
+    }
+
+    /** {@code accept} without the parameters the runtimes would fail on. */
+    static String cleaned(String accept) {
+        return drop(drop(accept, CHARSET, AcceptFilter::known), WEIGHT, q -> QVALUE.matcher(q).matches());
+    }
+
+    private static Pattern parameter(String name) {
+        return Pattern.compile(";\\s*" + name + "\\s*=\\s*\"?([^;,\"]*)\"?\\s*", Pattern.CASE_INSENSITIVE);
+    }
+
+    /** {@code accept} without the parameters {@code pattern} finds whose value is not {@code valid}. */
+    private static String drop(String accept, Pattern pattern, Predicate<String> valid) {
+        Matcher parameter = pattern.matcher(accept);
         StringBuilder kept = new StringBuilder();
-        boolean changed = false;
-        while (charset.find()) {
-            boolean known = known(charset.group(1).trim());
-            changed |= !known;
-            charset.appendReplacement(kept, known ? Matcher.quoteReplacement(charset.group()) : "");
+        while (parameter.find()) {
+            boolean keep = valid.test(parameter.group(1).trim());
+            parameter.appendReplacement(kept, keep ? Matcher.quoteReplacement(parameter.group()) : "");
         }
-        if (changed) {
-            charset.appendTail(kept);
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, kept.toString());
-        }
+        parameter.appendTail(kept);
+        return kept.toString();
     }
 
     static boolean known(String name) {

@@ -29,7 +29,7 @@ public class ParameterFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         InvalidRequest invalid = check(request.getUriInfo().getPathParameters(true));
-        if (invalid == null && request.getProperty(QueryEscapeFilter.REFUSED) instanceof InvalidRequest refused) {
+        if (invalid == null && request.getProperty(RequestTargetFilter.REFUSED) instanceof InvalidRequest refused) {
             invalid = refused;
         }
         if (invalid == null) {

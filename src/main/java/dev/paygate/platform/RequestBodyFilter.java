@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * already finished, and the client gets an empty 200), so its server.xml sets 50. Servers that
  * hand the body over only once the filter has returned gain nothing from a wait, and keep 0.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true,
+@WebFilter(urlPatterns = "/api/v1/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class RequestBodyFilter implements Filter {
 

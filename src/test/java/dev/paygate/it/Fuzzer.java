@@ -542,20 +542,32 @@ public final class Fuzzer {
         }
 
         /**
-         * The class of what this server's HTTP layer refuses before the gateway, as the README's
-         * development notes document it, when the answer is that refusal: a 4xx (a 505 for a request
-         * line whose version is not HTTP/1.x) with no body, or Open Liberty's one line naming
-         * CWWWC0005I. Null for everything else, which the gateway must answer itself. The empty
+         * The class of what this server's HTTP layer refuses before the gateway, as docs/servers.md
+         * documents it, when the answer is that refusal: a 4xx (a 505 for a request line whose
+         * version is not HTTP/1.x) with no body, or Open Liberty's one line naming CWWWC0005I. On
+         * Open Liberty also what its own applications answer that the gateway cannot change: a 501
+         * (in the error shape) to PATCH on /openapi, and a lower-case method served as the
+         * upper-case one. Null for everything else, which the gateway must answer itself. The empty
          * 200 that Payara Micro gives an invalid percent-escape in the path (payara/Payara#8000)
          * counts only for that input; that such a request changes nothing is HttpEdgesIT's check.
          */
         String documentedAnswer(Probe probe, int status, String text) {
+            String path = path(probe);
+            if (server == Server.LIBERTY) {
+                String method = requestLine(probe).split(" ", 2)[0];
+                if (status == 501 && "PATCH".equals(method) && path.startsWith("/openapi") && shapeProblem("application/json", text) == null) {
+                    return "PATCH on /openapi: 501 from Open Liberty's OpenAPI servlet, in the error shape";
+                }
+                if (status < 400 && !method.isEmpty() && method.chars().anyMatch(Character::isLowerCase)
+                        && method.toUpperCase(Locale.ROOT).matches("GET|HEAD|POST|OPTIONS")) {
+                    return "a method in lower case served as the upper-case one";
+                }
+            }
             boolean bare = text.isEmpty()
                     || server == Server.LIBERTY && status == 400 && text.length() < 400 && text.contains("CWWWC0005I");
             if (!bare) {
                 return null;
             }
-            String path = path(probe);
             if (server == Server.PAYARA && status == 200 && badEscape(path)) {
                 return "invalid percent-escape in the path: empty 200 (payara/Payara#8000)";
             }
@@ -602,6 +614,9 @@ public final class Fuzzer {
                     yield refusedPath(path, false) ? "path the web container refuses (NUL, not UTF-8, backslash, above the root)" : null;
                 }
                 case WILDFLY -> {
+                    if (status == 405 && line.startsWith("CONNECT ")) {
+                        yield "CONNECT, refused by Undertow (disallowed-methods)";
+                    }
                     if (!line.matches("[!-~]+ [!-~]+ HTTP/1\\.[01]") || line.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
                         yield "request line the parser cannot read";
                     }
@@ -626,10 +641,25 @@ public final class Fuzzer {
                     if ("TRACE".equals(probe.method) && status == 403 && !path.startsWith("/api/v1")) {
                         yield "TRACE outside the API: empty 403";
                     }
+                    if (status == 400 && text.contains("CWWWC0005I")) {
+                        yield "request URI the web container refuses (CWWWC0005I)";
+                    }
                     if (status == 400 && (badEscape(path) || refusedPath(path, true))) {
                         yield "path with an invalid percent-escape, a control character or above the root";
                     }
-                    yield null;
+                    if (!line.matches("[!-~]+ [!-~]+ HTTP/1\\.[01]") || controlInHead(probe)) {
+                        yield "request line the parser cannot read, or a control character in the head";
+                    }
+                    if (line.startsWith("CONNECT ")) {
+                        yield "CONNECT, refused by the parser";
+                    }
+                    if (probe.headers.stream().anyMatch(h -> !h[0].matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))) {
+                        yield "invalid header name";
+                    }
+                    if (headSize(probe) > 8 * 1024) {
+                        yield "request line or a header over the parser's limit";
+                    }
+                    yield badFraming(probe) ? "Content-Length or Transfer-Encoding the parser refuses" : null;
                 }
             };
         }
