@@ -1,11 +1,20 @@
 package dev.paygate;
 
+import dev.paygate.problems.ApiError;
+import dev.paygate.problems.ApiResponses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
@@ -28,7 +37,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "refunds", description = "Full and partial refunds"),
             @Tag(name = "admin", description = "Merchants and their API keys, with the admin token"),
             @Tag(name = "health", description = "Database and broker checks; no key needed")
-        })
+        },
+        components = @Components(responses = {
+            @APIResponse(name = ApiResponses.BAD_REQUEST, description = "Invalid request; `param` names the offending field",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA))),
+            @APIResponse(name = ApiResponses.UNAUTHORIZED_REF, description = ApiResponses.UNAUTHORIZED,
+                    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA))),
+            @APIResponse(name = ApiResponses.RATE_LIMITED_REF, description = ApiResponses.RATE_LIMITED,
+                    headers = {@Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+                        @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
+                        @Header(name = "RateLimit-Remaining", schema = @Schema(type = SchemaType.INTEGER)),
+                        @Header(name = "RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))},
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+        }))
 @SecurityScheme(securitySchemeName = "api_key", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A merchant's secret key, `sk_test_...`")
 @SecurityScheme(securitySchemeName = "api_key_basic", type = SecuritySchemeType.HTTP, scheme = "basic",

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
+import dev.paygate.it.ApiDocument;
 import dev.paygate.it.DatabaseOutage;
+import dev.paygate.it.Fuzzer;
 import dev.paygate.it.RawHttp;
 import dev.paygate.it.SlowUploads;
-import dev.paygate.it.Fuzzer;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -120,6 +122,8 @@ class OtherServersIT {
         Api.Reply openapi = anonymous.get("/openapi");
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/payments"), "the OpenAPI document describes the API");
+        ApiDocument.assertKeyedErrorsDocumented(anonymous.send(HttpRequest.newBuilder(anonymous.uri("/openapi"))
+                .header("Accept", "application/json").GET()).json());
         assertEquals(200, new Api(healthBase).get("/health/ready").status(), "MicroProfile Health, readiness");
         // Malformed HTTP, TRACE, OPTIONS, WADL, a forged Host and control characters, as on Payara Micro.
         RawHttp.assertEdges(anonymous.uri("/"), api.key(), merchant);

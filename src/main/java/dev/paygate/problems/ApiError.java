@@ -5,8 +5,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The one error shape of the API: {@code {"error": {...}}}. */
-@Schema(name = "Error")
+@Schema(name = ApiError.SCHEMA)
 public record ApiError(Body error) {
+
+    /**
+     * Its name among the OpenAPI document's schemas. The shared error answers refer to it by this
+     * name: Payara Micro renders a schema given by class inside a component as an empty object.
+     */
+    public static final String SCHEMA = "Error";
 
     @Schema(name = "ErrorBody")
     @JsonbPropertyOrder({"type", "code", "message", "param", "errors"})

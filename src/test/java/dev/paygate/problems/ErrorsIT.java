@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
+import dev.paygate.it.ApiDocument;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -199,6 +200,7 @@ class ErrorsIT extends AgainstGateway {
                 .anyMatch(p -> "Idempotency-Key".equals(p.asJsonObject().getString("name"))), create.toString());
         assertTrue(create.getJsonObject("responses").keySet().containsAll(List.of("401", "403", "409", "422", "429")),
                 create.getJsonObject("responses").keySet().toString());
+        ApiDocument.assertKeyedErrorsDocumented(openapi);
 
         // What client generators need: every operation named once, and a described success answer.
         List<String> operationIds = new java.util.ArrayList<>();

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,17 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Tag(name = "refunds")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request; `param` names the offending field",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "429", description = ApiResponses.RATE_LIMITED,
-        headers = {@Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
-            @Header(name = "RateLimit-Remaining", schema = @Schema(type = SchemaType.INTEGER)),
-            @Header(name = "RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))},
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class RefundRequestResource {
 
     @Inject

@@ -2,7 +2,6 @@ package dev.paygate.refunds.boundary;
 
 import dev.paygate.access.boundary.Caller;
 import dev.paygate.problems.ApiError;
-import dev.paygate.problems.ApiResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,10 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Tag(name = "refunds")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-@APIResponse(responseCode = "429", description = ApiResponses.RATE_LIMITED,
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class RefundsResource {
 
     @Inject
