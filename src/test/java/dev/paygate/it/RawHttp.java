@@ -275,6 +275,13 @@ public final class RawHttp {
         assertEquals(201, replayed.status(), replayed::toString);
         assertEquals(created.header("location"), replayed.header("location"), "the replay's Location");
 
+        // Nor does the redirect the web container makes by itself, from a directory to its index.
+        Answer directory = send(base, "GET /apidocs HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n");
+        assertTrue(directory.status() >= 300 && directory.status() < 400, directory::toString);
+        String directoryLocation = directory.header("location");
+        assertTrue(directoryLocation != null && directoryLocation.endsWith("/apidocs/")
+                && !directoryLocation.contains("evil.example"), directory::toString);
+
         // Refused by the servlet container or the JAX-RS runtime, not by the API's code.
         assertOneShape(send(base, "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\n" + auth
                 + "\r\nContent-Type: ;;;\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 400);
