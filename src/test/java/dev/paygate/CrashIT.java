@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
+import dev.paygate.it.Crash;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -12,9 +13,6 @@ import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +58,7 @@ class CrashIT {
     @Test
     void killedWithPaymentsAndRefundsInFlightItFinishesEveryPaymentAndSettlesEveryRefundOnce() throws Exception {
         TestDatabase.withOwnDatabase("paygate_crash", (database, admin) -> {
-            Map<String, String> env = killableEnv(database, 1000, 1500);
+            Map<String, String> env = Crash.killableEnv(database, 1000, 1500);
             env.put("PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS", Integer.toString(RECOVERY_AFTER_SECONDS));
             env.put("PAYGATE_REFUND_REQUEUE_AFTER_SECONDS", Integer.toString(REQUEUE_AFTER_SECONDS));
             Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-crash"));
@@ -73,22 +70,17 @@ class CrashIT {
 
             for (int crash = 1; crash <= CRASHES; crash++) {
                 GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(port, data, env, "crash-" + crash);
-                try (Connection db = connect(database); Statement sql = db.createStatement()) {
+                try (Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
                     Api api = gateway.api();
                     if (crash > 1) {
                         inDoubt.add(preparedAtStart(ROOT.resolve("crash-" + crash + ".log")));
-                        awaitNothingPending(sql, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after restart " + crash);
+                        Crash.awaitNothingPending(sql, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after restart " + crash);
                     }
                     if (refundable.isEmpty()) {
-                        for (int i = 0; i < PAYMENTS_TO_REFUND; i++) {
-                            refundable.add(api.post("/api/v1/payments",
-                                    Api.cardPayment("merchant_123", "100.00", "4111111111111111", Map.of()))
-                                    .json().getString("id"));
-                        }
-                        refundable.forEach(id -> api.awaitStatus(id, "completed"));
+                        refundable.addAll(Crash.completedPayments(api, PAYMENTS_TO_REFUND));
                     }
                     long loadMillis = 1500 + ThreadLocalRandom.current().nextLong(2000);
-                    underLoad(api, refundable, accepted, paymentsCreated, loadMillis, gateway.process());
+                    Crash.underLoad(api, refundable, accepted, paymentsCreated, loadMillis, () -> kill(gateway.process()));
                 } finally {
                     gateway.process().destroyForcibly();
                     gateway.process().waitFor(30, TimeUnit.SECONDS);
@@ -97,39 +89,18 @@ class CrashIT {
             assertTrue(accepted.size() >= CRASHES * 10, "refunds were accepted under load: " + accepted.size());
 
             try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(port, data, env, "crash-restarted");
-                    Connection db = connect(database); Statement sql = db.createStatement()) {
+                    Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
                 // Everything in flight at the kills is finished within the bounds, counted from
                 // the moment the gateway is ready again (plus the acquirer's delays and some slack).
-                awaitNothingPending(sql, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after the last restart");
-                assertEquals(0, count(sql, "SELECT count(*) FROM payments WHERE lower(status) NOT IN "
-                        + "('completed', 'failed', 'cancelled', 'refunded')"), "every payment is final");
-                for (String id : accepted) {
-                    assertEquals(List.of("succeeded"), column(sql, "SELECT lower(status) FROM refunds WHERE id = '" + id + "'"),
-                            "the accepted refund " + id + " was settled");
-                }
-                assertEquals(0, count(sql, "SELECT count(*) FROM refunds WHERE lower(status) <> 'succeeded'"));
-                assertExactlyOnce(sql);
+                Crash.assertSettled(sql, accepted, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after the last restart");
                 inDoubt.add(preparedAtStart(ROOT.resolve("crash-restarted.log")));
 
-                // A refund whose message is gone: its row as a lost message leaves it, and no message.
-                String payment = refundable.get(0);
-                String stranded = "re_stranded" + Long.toHexString(System.nanoTime());
-                sql.execute("INSERT INTO refunds (id, payment_id, amount, currency, status, reason, created_at, "
-                        + "updated_at, version) VALUES ('" + stranded + "', '" + payment + "', 0.01, 'USD', 'PENDING', "
-                        + "'stranded', now(), now(), 0)");
-                long inserted = System.nanoTime();
-                while (!column(sql, "SELECT lower(status) FROM refunds WHERE id = '" + stranded + "'").equals(List.of("succeeded"))) {
-                    assertTrue(System.nanoTime() - inserted < TimeUnit.SECONDS.toNanos(REQUEUE_AFTER_SECONDS + 3),
-                            "the stranded refund was not queued again within " + REQUEUE_AFTER_SECONDS + " s");
-                    Thread.sleep(100);
-                }
-                assertExactlyOnce(sql);
+                long strandedMs = Crash.assertStrandedRefundQueuedAgain(sql, refundable.get(0), REQUEUE_AFTER_SECONDS);
                 String log = Files.readString(ROOT.resolve("crash-restarted.log"));
                 assertTrue(log.contains("Re-queued 1 refunds"), "the janitor said what it did; see crash-restarted.log");
                 System.out.printf("CrashIT: %d crashes, %d refunds accepted, %d payments created under load; "
                         + "broker transactions found prepared at the restarts %s; the stranded refund settled after %d ms%n", CRASHES,
-                        accepted.size(), paymentsCreated.get(), inDoubt,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - inserted));
+                        accepted.size(), paymentsCreated.get(), inDoubt, strandedMs);
             }
         });
     }
@@ -167,7 +138,7 @@ class CrashIT {
                 "the bound this test expects is the gateway's default");
         TestDatabase.withOwnDatabase("paygate_takeover", (database, admin) -> {
             // Both with the default recovery bound: PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS is not set.
-            Map<String, String> env = killableEnv(database, TAKEOVER_QUEUE_DELAY_MS, TAKEOVER_PROCESSING_DELAY_MS);
+            Map<String, String> env = Crash.killableEnv(database, TAKEOVER_QUEUE_DELAY_MS, TAKEOVER_PROCESSING_DELAY_MS);
             // Started together, as replicas are; only A makes the demo merchant, whose key B accepts too.
             Map<String, String> envB = new HashMap<>(env);
             envB.put("PAYGATE_DEMO_MERCHANT", "false");
@@ -277,138 +248,13 @@ class CrashIT {
         return page.json().getJsonArray("data").stream().map(p -> p.asJsonObject().getString("id")).toList();
     }
 
-    /**
-     * Refunds of {@code refundable} and new payments from several clients at once for
-     * {@code millis}; then the JVM is killed while they are still being sent. Refunds answered 202
-     * are added to {@code accepted}.
-     */
-    static void underLoad(Api api, List<String> refundable, Set<String> accepted, AtomicInteger paymentsCreated,
-            long millis, Process jvm) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    for (int i = 0; !stop.get(); i++) {
-                        try {
-                            if (client == 0) {
-                                Api.Reply created = api.post("/api/v1/payments",
-                                        Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of()));
-                                if (created.status() == 201) {
-                                    paymentsCreated.incrementAndGet();
-                                }
-                            } else {
-                                String payment = refundable.get((client * 31 + i) % refundable.size());
-                                Api.Reply refund = api.post("/api/v1/payments/" + payment + "/refund", "{\"amount\":0.01}");
-                                if (refund.status() == 202) {
-                                    accepted.add(refund.json().getString("id"));
-                                }
-                            }
-                        } catch (RuntimeException killed) {
-                            return; // the gateway is gone
-                        }
-                    }
-                });
-            }
-            Thread.sleep(millis);
-            kill(jvm); // with requests in flight
-            stop.set(true);
-        } finally {
-            stop.set(true);
-            clients.shutdown();
-            assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "the clients stopped");
-        }
-    }
-
-    /**
-     * The settings of a gateway on {@code database} that a test kills: the demo merchant, no rate
-     * limits, the acquirer's delays given, and no class-data archive, so that start.sh execs the JVM
-     * and the process is the JVM itself.
-     */
-    static Map<String, String> killableEnv(String database, long queueDelayMs, long processingDelayMs) {
-        Map<String, String> env = new HashMap<>(TestDatabase.gatewayEnv(database));
-        env.put("PAYGATE_DEMO_MERCHANT", "true");
-        env.put("PAYGATE_CDS", "off");
-        env.put("PAYGATE_PROCESSING_QUEUE_DELAY_MS", Long.toString(queueDelayMs));
-        env.put("PAYGATE_PROCESSING_DELAY_MS", Long.toString(processingDelayMs));
-        env.put("PAYGATE_RATE_LIMIT_READ_PER_SECOND", "100000");
-        env.put("PAYGATE_RATE_LIMIT_WRITE_PER_SECOND", "100000");
-        return env;
-    }
-
     /** Kills the gateway's JVM with SIGKILL, as a crash would (no clean stop), and waits until it is gone. */
     static void kill(Process jvm) throws Exception {
-        String command = Files.readString(Path.of("/proc/" + jvm.pid() + "/cmdline"));
-        assertTrue(command.contains("payara-micro.jar"), "the process to kill is the JVM itself: " + command);
-        jvm.destroyForcibly();
-        assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "the JVM died");
+        Crash.kill(jvm, "payara-micro.jar");
     }
 
     /** How many prepared transactions the embedded broker found in its store when it started. */
     static long preparedAtStart(Path log) throws Exception {
         return Files.readAllLines(log).stream().filter(l -> l.contains("Recovered prepared XA TX")).count();
-    }
-
-    /** Waits until no payment is pending or processing and no refund pending, for {@code nanos} at most. */
-    static void awaitNothingPending(Statement sql, long nanos, String when) throws Exception {
-        long deadline = System.nanoTime() + nanos;
-        while (count(sql, "SELECT count(*) FROM payments WHERE lower(status) IN ('pending', 'processing')") > 0
-                || count(sql, "SELECT count(*) FROM refunds WHERE lower(status) = 'pending'") > 0) {
-            assertTrue(System.nanoTime() < deadline, "still unfinished " + when + ": "
-                    + rows(sql, "SELECT id, status FROM payments WHERE lower(status) IN ('pending', 'processing')")
-                    + rows(sql, "SELECT id, status FROM refunds WHERE lower(status) = 'pending'"));
-            Thread.sleep(250);
-        }
-    }
-
-    /** Each settled refund counted once: one refund transaction each, and in the payment's refunded amount. */
-    static void assertExactlyOnce(Statement sql) throws SQLException {
-        assertEquals(List.of(), column(sql, """
-                SELECT p.id || ': refunded ' || p.refunded_amount || ', succeeded refunds ' || coalesce(r.total, 0)
-                       || ' in ' || coalesce(r.n, 0) || ', refund transactions ' || coalesce(t.n, 0)
-                FROM payments p
-                LEFT JOIN (SELECT payment_id, sum(amount) total, count(*) n FROM refunds
-                           WHERE lower(status) = 'succeeded' GROUP BY payment_id) r ON r.payment_id = p.id
-                LEFT JOIN (SELECT payment_id, count(*) n FROM payment_transactions
-                           WHERE lower(type) = 'refund' GROUP BY payment_id) t ON t.payment_id = p.id
-                WHERE p.refunded_amount <> coalesce(r.total, 0) OR coalesce(r.n, 0) <> coalesce(t.n, 0)"""),
-                "every succeeded refund is counted exactly once");
-        assertEquals(List.of(), column(sql, """
-                SELECT payment_id || ' ' || type || ' ' || status || ' x' || count(*) FROM payment_transactions
-                WHERE lower(type) <> 'refund' GROUP BY payment_id, type, status HAVING count(*) > 1"""),
-                "no payment step ran twice");
-    }
-
-    static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + TestDatabase.host() + ":" + TestDatabase.port() + "/"
-                + database, TestDatabase.user(), TestDatabase.password());
-    }
-
-    static long count(Statement sql, String query) throws SQLException {
-        try (ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static List<String> column(Statement sql, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery(query)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
-
-    static String rows(Statement sql, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery(query)) {
-            while (rs.next()) {
-                values.add(rs.getString(1) + "=" + rs.getString(2));
-            }
-        }
-        return values.toString();
     }
 }

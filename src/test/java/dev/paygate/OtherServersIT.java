@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.ApiDocument;
+import dev.paygate.it.Crash;
 import dev.paygate.it.DatabaseOutage;
 import dev.paygate.it.Fuzzer;
 import dev.paygate.it.RawHttp;
@@ -15,12 +16,17 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * Health and OpenAPI. A payment goes through asynchronous processing and a refund through the
  * queue, and the API answers in the same JSON shapes as on Payara Micro. When the database stops
  * taking connections, each server's pool and exception chain still end in a 503 to retry, and the
- * gateway recovers by itself when the database is back.
+ * gateway recovers by itself when the database is back. And killed (SIGKILL) while it works, each
+ * server finishes every payment and settles every accepted refund exactly once when it starts
+ * again, as CrashIT checks on Payara Micro.
  */
 class OtherServersIT {
 
@@ -51,6 +59,88 @@ class OtherServersIT {
         Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-openliberty"));
         onServer("server-config/openliberty/start.sh", port, data, "openliberty", null,
                 Map.of("WLP_HOME", home("paygate.openliberty.home")), new URL("http://127.0.0.1:" + port + "/"));
+    }
+
+    @Test
+    void onWildFlyKilledWhileItWorks() throws Exception {
+        Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-wildfly-crash"));
+        killedWhileItWorks("server-config/wildfly/start.sh", data, "wildfly", data.resolve("wildfly/deployments/paygate.war.failed"),
+                Map.of("WILDFLY_HOME", home("paygate.wildfly.home"),
+                        "PAYGATE_MANAGEMENT_PORT", Integer.toString(GatewaySmokeIT.freePort())),
+                "jboss-modules.jar");
+    }
+
+    @Test
+    void onOpenLibertyKilledWhileItWorks() throws Exception {
+        Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-openliberty-crash"));
+        killedWhileItWorks("server-config/openliberty/start.sh", data, "openliberty", null,
+                Map.of("WLP_HOME", home("paygate.openliberty.home")), "ws-server.jar");
+    }
+
+    /** The bounds while a server is killed, as in CrashIT: short, so that the test is quick. */
+    static final int RECOVERY_AFTER_SECONDS = CrashIT.RECOVERY_AFTER_SECONDS;
+    static final int REQUEUE_AFTER_SECONDS = CrashIT.REQUEUE_AFTER_SECONDS;
+    static final int PAYMENTS_TO_REFUND = 8;
+    static final long LOAD_MILLIS = 2000;
+
+    /**
+     * Kills the server's JVM (SIGKILL) while payments are pending and processing and refunds are
+     * being accepted, and starts it again on the same data directory and database: within the
+     * bounds every payment is final, every accepted refund settled exactly once, nothing pending;
+     * and a refund whose message is gone is queued again within the janitor's short bound, which
+     * it could not be with the default one: the bounds set in the environment reach the gateway.
+     */
+    private static void killedWhileItWorks(String script, Path data, String name, Path failedMarker,
+            Map<String, String> serverEnv, String serverJar) throws Exception {
+        TestDatabase.withOwnDatabase("paygate_" + name + "_crash", (database, admin) -> {
+            Map<String, String> env = new HashMap<>(serverEnv);
+            env.putAll(Crash.killableEnv(database, 1000, 1500));
+            env.put("PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS", Integer.toString(RECOVERY_AFTER_SECONDS));
+            env.put("PAYGATE_REFUND_REQUEUE_AFTER_SECONDS", Integer.toString(REQUEUE_AFTER_SECONDS));
+            int port = GatewaySmokeIT.freePort();
+            Set<String> accepted = ConcurrentHashMap.newKeySet();
+            AtomicInteger created = new AtomicInteger();
+            List<String> refundable;
+            long unfinishedPayments;
+            long pendingRefunds;
+            Map<Integer, String> otherAnswers;
+            long firstRefundMs;
+            GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name + "-crash", failedMarker);
+            try (Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
+                refundable = Crash.completedPayments(gateway.api(), PAYMENTS_TO_REFUND);
+                // The first refund also starts the server's JMS client, which can take longer than the load runs.
+                long firstRefund = System.nanoTime();
+                Api.Reply refund = gateway.api().post("/api/v1/payments/" + refundable.get(0) + "/refund", "{\"amount\":0.01}");
+                assertEquals(202, refund.status(), refund::toString);
+                accepted.add(refund.json().getString("id"));
+                firstRefundMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstRefund);
+                otherAnswers = Crash.underLoad(gateway.api(), refundable, accepted, created, LOAD_MILLIS,
+                        () -> Crash.kill(gateway.process(), serverJar));
+                unfinishedPayments = Crash.unfinishedPayments(sql);
+                pendingRefunds = Crash.count(sql, "SELECT count(*) FROM refunds WHERE lower(status) = 'pending'");
+            } finally {
+                gateway.process().descendants().forEach(ProcessHandle::destroyForcibly);
+                gateway.process().destroyForcibly();
+            }
+            assertTrue(accepted.size() >= 10, "refunds were accepted under load: " + accepted.size() + "; other answers: "
+                    + otherAnswers);
+            assertTrue(unfinishedPayments > 0, "payments were pending or processing at the kill");
+
+            long restarting = System.nanoTime();
+            try (GatewaySmokeIT.Running restarted = GatewaySmokeIT.start(script, port, data, env, name + "-crash-restarted",
+                    failedMarker); Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
+                long ready = System.nanoTime();
+                Crash.assertSettled(sql, accepted, TimeUnit.SECONDS.toNanos(CrashIT.BOUND_SLACK_SECONDS), "after the restart");
+                long settledMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
+                long strandedMs = Crash.assertStrandedRefundQueuedAgain(sql, refundable.get(0), REQUEUE_AFTER_SECONDS);
+                System.out.printf("OtherServersIT: %s answered its first refund in %d ms; killed with %d payments "
+                        + "unfinished and %d refunds pending; %d refunds accepted, %d payments created under load; "
+                        + "restarted in %d ms, all settled %d ms later; "
+                        + "the stranded refund settled after %d ms%n", name, firstRefundMs, unfinishedPayments, pendingRefunds,
+                        accepted.size(), created.get(), TimeUnit.NANOSECONDS.toMillis(ready - restarting), settledMs,
+                        strandedMs);
+            }
+        });
     }
 
     private static String home(String property) {
