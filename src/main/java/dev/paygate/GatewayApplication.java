@@ -22,14 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(
-        info = @Info(title = "paygate", version = "1",
-                description = "A payment-gateway emulator: stateful, deterministic test payments, refunds and "
-                        + "their transaction history. Card outcomes follow the test cards in the README.\n\n"
-                        + "Authenticate with a merchant's secret key: `Authorization: Bearer sk_test_...` (or HTTP "
-                        + "Basic with the key as user name). Every POST takes an `Idempotency-Key`. Each key may "
-                        + "send 25 reads and 25 writes per second by default; every answer carries `RateLimit-*` "
-                        + "headers. Errors have one shape: `{\"error\": {\"type\", \"code\", \"message\", \"param\", "
-                        + "\"errors\"}}`; the codes are listed in docs/api.md."),
+        info =
+                @Info(
+                        title = "paygate",
+                        version = "1",
+                        description = "A payment-gateway emulator: stateful, deterministic test payments, refunds and "
+                                + "their transaction history. Card outcomes follow the test cards in the README.\n\n"
+                                + "Authenticate with a merchant's secret key: `Authorization: Bearer sk_test_...` (or HTTP "
+                                + "Basic with the key as user name). Every POST takes an `Idempotency-Key`. Each key may "
+                                + "send 25 reads and 25 writes per second by default; every answer carries `RateLimit-*` "
+                                + "headers. Errors have one shape: `{\"error\": {\"type\", \"code\", \"message\", \"param\", "
+                                + "\"errors\"}}`; the codes are listed in docs/api.md."),
         servers = @Server(url = "/"),
         security = {@SecurityRequirement(name = "api_key"), @SecurityRequirement(name = "api_key_basic")},
         tags = {
@@ -38,24 +41,57 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "admin", description = "Merchants and their API keys, with the admin token"),
             @Tag(name = "health", description = "Database and broker checks; no key needed")
         },
-        components = @Components(responses = {
-            @APIResponse(name = ApiResponses.BAD_REQUEST, description = "Invalid request; `param` names the offending field",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA))),
-            @APIResponse(name = ApiResponses.UNAUTHORIZED_REF, description = ApiResponses.UNAUTHORIZED,
-                    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA))),
-            @APIResponse(name = ApiResponses.RATE_LIMITED_REF, description = ApiResponses.RATE_LIMITED,
-                    headers = {@Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-                        @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
-                        @Header(name = "RateLimit-Remaining", schema = @Schema(type = SchemaType.INTEGER)),
-                        @Header(name = "RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))},
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-        }))
-@SecurityScheme(securitySchemeName = "api_key", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        components =
+                @Components(
+                        responses = {
+                            @APIResponse(
+                                    name = ApiResponses.BAD_REQUEST,
+                                    description = "Invalid request; `param` names the offending field",
+                                    content =
+                                            @Content(
+                                                    mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(ref = ApiError.SCHEMA))),
+                            @APIResponse(
+                                    name = ApiResponses.UNAUTHORIZED_REF,
+                                    description = ApiResponses.UNAUTHORIZED,
+                                    headers =
+                                            @Header(
+                                                    name = "WWW-Authenticate",
+                                                    schema = @Schema(type = SchemaType.STRING)),
+                                    content =
+                                            @Content(
+                                                    mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(ref = ApiError.SCHEMA))),
+                            @APIResponse(
+                                    name = ApiResponses.RATE_LIMITED_REF,
+                                    description = ApiResponses.RATE_LIMITED,
+                                    headers = {
+                                        @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(name = "RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(
+                                                name = "RateLimit-Remaining",
+                                                schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(name = "RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))
+                                    },
+                                    content =
+                                            @Content(
+                                                    mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(ref = ApiError.SCHEMA)))
+                        }))
+@SecurityScheme(
+        securitySchemeName = "api_key",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "A merchant's secret key, `sk_test_...`")
-@SecurityScheme(securitySchemeName = "api_key_basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+@SecurityScheme(
+        securitySchemeName = "api_key_basic",
+        type = SecuritySchemeType.HTTP,
+        scheme = "basic",
         description = "The secret key as user name, empty password")
-@SecurityScheme(securitySchemeName = "admin_token", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "admin_token",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "PAYGATE_ADMIN_TOKEN, or the token printed at start-up")
 public class GatewayApplication extends Application {
 

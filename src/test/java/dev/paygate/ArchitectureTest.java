@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     private static final String ROOT = "dev.paygate.";
     private static final String[] BUSINESS = {
-        ROOT + "access..", ROOT + "idempotency..", ROOT + "merchants..", ROOT + "payments..", ROOT + "refunds.."};
+        ROOT + "access..", ROOT + "idempotency..", ROOT + "merchants..", ROOT + "payments..", ROOT + "refunds.."
+    };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -43,49 +44,79 @@ class ArchitectureTest {
 
     @Test
     void componentsDependOnlyOnThoseBelowThem() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("problems").definedBy(ROOT + "problems..")
-                .layer("platform").definedBy(ROOT + "platform..")
-                .layer("access").definedBy(ROOT + "access..")
-                .layer("idempotency").definedBy(ROOT + "idempotency..")
-                .layer("merchants").definedBy(ROOT + "merchants..")
-                .layer("payments").definedBy(ROOT + "payments..")
-                .layer("refunds").definedBy(ROOT + "refunds..")
-                .whereLayer("refunds").mayNotBeAccessedByAnyLayer()
-                .whereLayer("payments").mayOnlyBeAccessedByLayers("refunds")
-                .whereLayer("merchants").mayOnlyBeAccessedByLayers("payments", "refunds")
-                .whereLayer("idempotency").mayOnlyBeAccessedByLayers("merchants", "payments", "refunds")
-                .whereLayer("access").mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds")
-                .whereLayer("platform").mayOnlyBeAccessedByLayers("access", "idempotency", "merchants", "payments", "refunds")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("problems")
+                .definedBy(ROOT + "problems..")
+                .layer("platform")
+                .definedBy(ROOT + "platform..")
+                .layer("access")
+                .definedBy(ROOT + "access..")
+                .layer("idempotency")
+                .definedBy(ROOT + "idempotency..")
+                .layer("merchants")
+                .definedBy(ROOT + "merchants..")
+                .layer("payments")
+                .definedBy(ROOT + "payments..")
+                .layer("refunds")
+                .definedBy(ROOT + "refunds..")
+                .whereLayer("refunds")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("payments")
+                .mayOnlyBeAccessedByLayers("refunds")
+                .whereLayer("merchants")
+                .mayOnlyBeAccessedByLayers("payments", "refunds")
+                .whereLayer("idempotency")
+                .mayOnlyBeAccessedByLayers("merchants", "payments", "refunds")
+                .whereLayer("access")
+                .mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds")
+                .whereLayer("platform")
+                .mayOnlyBeAccessedByLayers("access", "idempotency", "merchants", "payments", "refunds")
                 .check(CLASSES);
     }
 
     @Test
     void platformAndProblemsKnowNoBusinessComponent() {
-        noClasses().that().resideInAnyPackage(ROOT + "platform..", ROOT + "problems..")
-                .should().dependOnClassesThat().resideInAnyPackage(BUSINESS)
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + "platform..", ROOT + "problems..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BUSINESS)
                 .check(CLASSES);
     }
 
     @Test
     void entitiesDependOnNoBoundaryAndNoControl() {
-        noClasses().that().resideInAPackage("..entity..")
-                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "..control..")
+        noClasses()
+                .that()
+                .resideInAPackage("..entity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..boundary..", "..control..")
                 .check(CLASSES);
     }
 
     @Test
     void controlDependsOnNoBoundaryAndNoJaxRs() {
-        noClasses().that().resideInAPackage("..control..")
-                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "jakarta.ws.rs..")
+        noClasses()
+                .that()
+                .resideInAPackage("..control..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..boundary..", "jakarta.ws.rs..")
                 .check(CLASSES);
     }
 
     /** Each change records its transaction row and its event there, so none can be left out. */
     @Test
     void aPaymentChangesOnlyThroughPaymentTransitions() {
-        noClasses().that().doNotBelongToAnyOf(PaymentTransitions.class, Payment.class)
-                .should().callMethodWhere(DescribedPredicate.describe("a method that changes a Payment",
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(PaymentTransitions.class, Payment.class)
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a method that changes a Payment",
                         (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Payment.class)
                                 && call.getTarget().getRawReturnType().isEquivalentTo(PaymentTransaction.class)))
                 .check(CLASSES);
@@ -93,32 +124,46 @@ class ArchitectureTest {
 
     @Test
     void aRefundChangesOnlyThroughRefundTransitions() {
-        noClasses().that().doNotBelongToAnyOf(RefundTransitions.class, Refund.class)
-                .should().callMethod(Refund.class, "succeed", Instant.class)
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(RefundTransitions.class, Refund.class)
+                .should()
+                .callMethod(Refund.class, "succeed", Instant.class)
                 .check(CLASSES);
     }
 
     /** The enterprise-bean facade owns each business call's transaction: none is widened around it. */
     @Test
     void noTransactionsButTheFacades() {
-        noClasses().should().dependOnClassesThat().areAssignableTo(Transactional.class)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Transactional.class)
                 .check(CLASSES);
     }
 
     /** An idempotency key's answer is stored inside the transaction of the facade method that changes things. */
     @Test
     void idempotentMethodsAreFacadeMethods() {
-        methods().that().areAnnotatedWith(Idempotent.class)
-                .should().beDeclaredInClassesThat().areAnnotatedWith(Stateless.class)
+        methods()
+                .that()
+                .areAnnotatedWith(Idempotent.class)
+                .should()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith(Stateless.class)
                 .check(CLASSES);
     }
 
     @Test
     void refundsReachPaymentsThroughTheLedgerOnly() {
-        noClasses().that().resideInAPackage(ROOT + "refunds..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("payments' boundary or control other than "
-                        + PaymentLedger.class.getSimpleName(), type -> (type.getPackageName().startsWith(ROOT + "payments.boundary")
-                                || type.getPackageName().startsWith(ROOT + "payments.control"))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + "refunds..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "payments' boundary or control other than " + PaymentLedger.class.getSimpleName(),
+                        type -> (type.getPackageName().startsWith(ROOT + "payments.boundary")
+                                        || type.getPackageName().startsWith(ROOT + "payments.control"))
                                 && !type.isEquivalentTo(PaymentLedger.class)))
                 .check(CLASSES);
     }

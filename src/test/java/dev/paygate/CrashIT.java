@@ -47,6 +47,7 @@ class CrashIT {
     static final int CLIENTS = 8;
     /** The bounds under test, short so that the test is quick. */
     static final int RECOVERY_AFTER_SECONDS = 10;
+
     static final int REQUEUE_AFTER_SECONDS = 6;
     /**
      * How long after a restart is ready everything the kill left must be finished: the start-up
@@ -70,17 +71,20 @@ class CrashIT {
 
             for (int crash = 1; crash <= CRASHES; crash++) {
                 GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(port, data, env, "crash-" + crash);
-                try (Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
+                try (Connection db = Crash.connect(database);
+                        Statement sql = db.createStatement()) {
                     Api api = gateway.api();
                     if (crash > 1) {
                         inDoubt.add(preparedAtStart(ROOT.resolve("crash-" + crash + ".log")));
-                        Crash.awaitNothingPending(sql, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after restart " + crash);
+                        Crash.awaitNothingPending(
+                                sql, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after restart " + crash);
                     }
                     if (refundable.isEmpty()) {
                         refundable.addAll(Crash.completedPayments(api, PAYMENTS_TO_REFUND));
                     }
                     long loadMillis = 1500 + ThreadLocalRandom.current().nextLong(2000);
-                    Crash.underLoad(api, refundable, accepted, paymentsCreated, loadMillis, () -> kill(gateway.process()));
+                    Crash.underLoad(
+                            api, refundable, accepted, paymentsCreated, loadMillis, () -> kill(gateway.process()));
                 } finally {
                     gateway.process().destroyForcibly();
                     gateway.process().waitFor(30, TimeUnit.SECONDS);
@@ -89,24 +93,29 @@ class CrashIT {
             assertTrue(accepted.size() >= CRASHES * 10, "refunds were accepted under load: " + accepted.size());
 
             try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(port, data, env, "crash-restarted");
-                    Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
+                    Connection db = Crash.connect(database);
+                    Statement sql = db.createStatement()) {
                 // Everything in flight at the kills is finished within the bounds, counted from
                 // the moment the gateway is ready again (plus the acquirer's delays and some slack).
-                Crash.assertSettled(sql, accepted, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after the last restart");
+                Crash.assertSettled(
+                        sql, accepted, TimeUnit.SECONDS.toNanos(BOUND_SLACK_SECONDS), "after the last restart");
                 inDoubt.add(preparedAtStart(ROOT.resolve("crash-restarted.log")));
 
                 long strandedMs = Crash.assertStrandedRefundQueuedAgain(sql, refundable.get(0), REQUEUE_AFTER_SECONDS);
                 String log = Files.readString(ROOT.resolve("crash-restarted.log"));
-                assertTrue(log.contains("Re-queued 1 refunds"), "the janitor said what it did; see crash-restarted.log");
-                System.out.printf("CrashIT: %d crashes, %d refunds accepted, %d payments created under load; "
-                        + "broker transactions found prepared at the restarts %s; the stranded refund settled after %d ms%n", CRASHES,
-                        accepted.size(), paymentsCreated.get(), inDoubt, strandedMs);
+                assertTrue(
+                        log.contains("Re-queued 1 refunds"), "the janitor said what it did; see crash-restarted.log");
+                System.out.printf(
+                        "CrashIT: %d crashes, %d refunds accepted, %d payments created under load; "
+                                + "broker transactions found prepared at the restarts %s; the stranded refund settled after %d ms%n",
+                        CRASHES, accepted.size(), paymentsCreated.get(), inDoubt, strandedMs);
             }
         });
     }
 
     /** The product's default recovery bound; the takeover test runs with it, nothing set. */
     static final int DEFAULT_RECOVERY_AFTER_SECONDS = 30;
+
     static final int TAKEOVER_PAYMENTS = 100;
     static final long TAKEOVER_QUEUE_DELAY_MS = 3_000;
     /**
@@ -125,8 +134,10 @@ class CrashIT {
      * So: queue delay + processing delay + bound + slack = 3 + 16 + 30 + 5 = 54 s. Every payment was
      * created before the kill, so this is also the most the last one may take from the kill.
      */
-    static final long TAKEOVER_LIMIT_MS = TAKEOVER_QUEUE_DELAY_MS + TAKEOVER_PROCESSING_DELAY_MS
-            + TimeUnit.SECONDS.toMillis(DEFAULT_RECOVERY_AFTER_SECONDS) + TAKEOVER_SLACK_MS;
+    static final long TAKEOVER_LIMIT_MS = TAKEOVER_QUEUE_DELAY_MS
+            + TAKEOVER_PROCESSING_DELAY_MS
+            + TimeUnit.SECONDS.toMillis(DEFAULT_RECOVERY_AFTER_SECONDS)
+            + TAKEOVER_SLACK_MS;
 
     @Test
     void whenOneOfTwoInstancesIsKilledTheOtherFinishesItsPaymentsOnceWithinTheRecoveryBound() throws Exception {
@@ -134,21 +145,24 @@ class CrashIT {
         try (var in = Files.newInputStream(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
             defaults.load(in);
         }
-        assertEquals(Integer.toString(DEFAULT_RECOVERY_AFTER_SECONDS), defaults.getProperty("paygate.processing.recovery.after.seconds"),
+        assertEquals(
+                Integer.toString(DEFAULT_RECOVERY_AFTER_SECONDS),
+                defaults.getProperty("paygate.processing.recovery.after.seconds"),
                 "the bound this test expects is the gateway's default");
         TestDatabase.withOwnDatabase("paygate_takeover", (database, admin) -> {
             // Both with the default recovery bound: PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS is not set.
-            Map<String, String> env = Crash.killableEnv(database, TAKEOVER_QUEUE_DELAY_MS, TAKEOVER_PROCESSING_DELAY_MS);
+            Map<String, String> env =
+                    Crash.killableEnv(database, TAKEOVER_QUEUE_DELAY_MS, TAKEOVER_PROCESSING_DELAY_MS);
             // Started together, as replicas are; only A makes the demo merchant, whose key B accepts too.
             Map<String, String> envB = new HashMap<>(env);
             envB.put("PAYGATE_DEMO_MERCHANT", "false");
             Path dataA = GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-a"));
             Path dataB = GatewaySmokeIT.fresh(ROOT.resolve("data-takeover-b"));
             ExecutorService starting = Executors.newFixedThreadPool(2);
-            Future<GatewaySmokeIT.Running> startingA = starting.submit(
-                    () -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataA, env, "takeover-a"));
-            Future<GatewaySmokeIT.Running> startingB = starting.submit(
-                    () -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataB, envB, "takeover-b"));
+            Future<GatewaySmokeIT.Running> startingA =
+                    starting.submit(() -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataA, env, "takeover-a"));
+            Future<GatewaySmokeIT.Running> startingB =
+                    starting.submit(() -> GatewaySmokeIT.start(GatewaySmokeIT.freePort(), dataB, envB, "takeover-b"));
             starting.shutdown();
             try {
                 GatewaySmokeIT.Running a = startingA.get();
@@ -164,12 +178,16 @@ class CrashIT {
                 create(a.api(), TAKEOVER_PAYMENTS - expected.size(), expected);
                 List<String> processing = unfinished(a.api(), "processing");
                 List<String> pending = unfinished(a.api(), "pending");
-                assertEquals(TAKEOVER_PAYMENTS, processing.size() + pending.size(), "every payment is unfinished at the kill");
+                assertEquals(
+                        TAKEOVER_PAYMENTS,
+                        processing.size() + pending.size(),
+                        "every payment is unfinished at the kill");
 
                 long killed = System.nanoTime();
                 kill(a.process());
                 long giveUp = killed + TimeUnit.MILLISECONDS.toNanos(TAKEOVER_LIMIT_MS + 30_000);
-                while (!unfinished(b.api(), "pending").isEmpty() || !unfinished(b.api(), "processing").isEmpty()) {
+                while (!unfinished(b.api(), "pending").isEmpty()
+                        || !unfinished(b.api(), "processing").isEmpty()) {
                     assertTrue(System.nanoTime() < giveUp, "B did not finish A's payments; see takeover-b.log");
                     Thread.sleep(200);
                 }
@@ -180,21 +198,32 @@ class CrashIT {
                     JsonObject finished = b.api().get("/api/v1/payments/" + id).json();
                     assertEquals(payment.getValue(), finished.getString("status"), id + " is final as its card says");
                     String outcome = payment.getValue().equals("completed") ? "succeeded" : "failed";
-                    JsonArray transactions = b.api().get("/api/v1/payments/" + id + "/transactions").array();
-                    assertEquals(List.of("charge:pending", "charge:processing", "charge:" + outcome),
-                            transactions.stream().map(JsonValue::asJsonObject)
-                                    .map(t -> t.getString("type") + ":" + t.getString("status")).toList(),
+                    JsonArray transactions = b.api()
+                            .get("/api/v1/payments/" + id + "/transactions")
+                            .array();
+                    assertEquals(
+                            List.of("charge:pending", "charge:processing", "charge:" + outcome),
+                            transactions.stream()
+                                    .map(JsonValue::asJsonObject)
+                                    .map(t -> t.getString("type") + ":" + t.getString("status"))
+                                    .toList(),
                             id + " was charged exactly once");
                     Instant created = Instant.parse(finished.getString("created_at"));
-                    Instant answered = Instant.parse(transactions.getJsonObject(2).getString("created_at"));
-                    assertTrue(!answered.isAfter(created.plusMillis(TAKEOVER_LIMIT_MS)), id + " created at " + created
-                            + " was answered at " + answered + ", later than " + TAKEOVER_LIMIT_MS + " ms after");
+                    Instant answered =
+                            Instant.parse(transactions.getJsonObject(2).getString("created_at"));
+                    assertTrue(
+                            !answered.isAfter(created.plusMillis(TAKEOVER_LIMIT_MS)),
+                            id + " created at " + created + " was answered at " + answered + ", later than "
+                                    + TAKEOVER_LIMIT_MS + " ms after");
                 }
-                assertTrue(tookMs <= TAKEOVER_LIMIT_MS, "the last payment was final " + tookMs + " ms after the kill; "
-                        + "the bound is " + TAKEOVER_LIMIT_MS + " ms");
-                System.out.printf("CrashIT: %d payments (%d pending, %d processing) of the killed instance, all final "
-                        + "%d ms after the kill (at most %d ms)%n", TAKEOVER_PAYMENTS, pending.size(), processing.size(),
-                        tookMs, TAKEOVER_LIMIT_MS);
+                assertTrue(
+                        tookMs <= TAKEOVER_LIMIT_MS,
+                        "the last payment was final " + tookMs + " ms after the kill; " + "the bound is "
+                                + TAKEOVER_LIMIT_MS + " ms");
+                System.out.printf(
+                        "CrashIT: %d payments (%d pending, %d processing) of the killed instance, all final "
+                                + "%d ms after the kill (at most %d ms)%n",
+                        TAKEOVER_PAYMENTS, pending.size(), processing.size(), tookMs, TAKEOVER_LIMIT_MS);
             } finally {
                 stop(startingA);
                 stop(startingB);
@@ -226,9 +255,11 @@ class CrashIT {
                     default -> "4111111111111111";
                 };
                 sent.add(clients.submit(() -> {
-                    Api.Reply created = api.post("/api/v1/payments", Api.cardPayment("merchant_123", "7.00", card, Map.of()));
+                    Api.Reply created =
+                            api.post("/api/v1/payments", Api.cardPayment("merchant_123", "7.00", card, Map.of()));
                     assertEquals(201, created.status(), created::toString);
-                    expected.put(created.json().getString("id"), card.equals("4111111111111111") ? "completed" : "failed");
+                    expected.put(
+                            created.json().getString("id"), card.equals("4111111111111111") ? "completed" : "failed");
                     return null;
                 }));
             }
@@ -245,7 +276,9 @@ class CrashIT {
         Api.Reply page = api.get("/api/v1/payments?status=" + status + "&limit=100");
         assertEquals(200, page.status(), page::toString);
         assertTrue(!page.json().getBoolean("has_more"), page::toString);
-        return page.json().getJsonArray("data").stream().map(p -> p.asJsonObject().getString("id")).toList();
+        return page.json().getJsonArray("data").stream()
+                .map(p -> p.asJsonObject().getString("id"))
+                .toList();
     }
 
     /** Kills the gateway's JVM with SIGKILL, as a crash would (no clean stop), and waits until it is gone. */
@@ -255,6 +288,8 @@ class CrashIT {
 
     /** How many prepared transactions the embedded broker found in its store when it started. */
     static long preparedAtStart(Path log) throws Exception {
-        return Files.readAllLines(log).stream().filter(l -> l.contains("Recovered prepared XA TX")).count();
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.contains("Recovered prepared XA TX"))
+                .count();
     }
 }

@@ -17,6 +17,12 @@ class FuzzIT extends AgainstGateway {
 
     @Test
     void hostileRequestsGetCleanAnswers() throws URISyntaxException {
-        Fuzzer.run(Fuzzer.Server.PAYARA, base.toURI(), api.key(), System.getProperty("paygate.it.admin.token"), REQUESTS, Fuzzer.seed());
+        Fuzzer.run(
+                Fuzzer.Server.PAYARA,
+                base.toURI(),
+                api.key(),
+                System.getProperty("paygate.it.admin.token"),
+                REQUESTS,
+                Fuzzer.seed());
     }
 }

@@ -43,9 +43,11 @@ class GatewaySmokeIT {
         try (Running gateway = start(port, data, Map.of("PAYGATE_PROCESSING_QUEUE_DELAY_MS", "3600000"), "first")) {
             Api api = gateway.api();
             assertEquals(401, api.withKey(null).get("/api/v1/payments").status(), "keys are required by default");
-            assertTrue(Files.readString(ROOT.resolve("first.log")).contains(DEMO_KEY), "the start-up log shows the demo key");
-            Api.Reply created = api.post("/api/v1/payments",
-                    Api.cardPayment("merchant_123", "25.00", "4111111111111111", Map.of()));
+            assertTrue(
+                    Files.readString(ROOT.resolve("first.log")).contains(DEMO_KEY),
+                    "the start-up log shows the demo key");
+            Api.Reply created = api.post(
+                    "/api/v1/payments", Api.cardPayment("merchant_123", "25.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
             id = created.json().getString("id");
             Thread.sleep(500);
@@ -61,9 +63,11 @@ class GatewaySmokeIT {
             JsonObject payment = api.get("/api/v1/payments/" + id).json();
             assertEquals("25.00", payment.getJsonNumber("refunded_amount").toString());
             var statuses = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
-                    .map(t -> t.asJsonObject().getString("type") + ":" + t.asJsonObject().getString("status")).toList();
-            assertEquals(List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"),
-                    statuses);
+                    .map(t -> t.asJsonObject().getString("type") + ":"
+                            + t.asJsonObject().getString("status"))
+                    .toList();
+            assertEquals(
+                    List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"), statuses);
         }
     }
 
@@ -77,17 +81,25 @@ class GatewaySmokeIT {
         broker.addConnector("tcp://127.0.0.1:" + brokerPort);
         broker.start();
         broker.waitUntilStarted();
-        try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-external-broker")),
-                Map.of("PAYGATE_BROKER_URL", "tcp://127.0.0.1:" + brokerPort), "external-broker")) {
+        try (Running gateway = start(
+                freePort(),
+                fresh(ROOT.resolve("data-external-broker")),
+                Map.of("PAYGATE_BROKER_URL", "tcp://127.0.0.1:" + brokerPort),
+                "external-broker")) {
             Api api = gateway.api();
             assertEquals(200, api.get("/api/v1/health").status());
-            String id = api.post("/api/v1/payments",
-                    Api.cardPayment("merchant_123", "12.00", "4111111111111111", Map.of())).json().getString("id");
+            String id = api.post(
+                            "/api/v1/payments", Api.cardPayment("merchant_123", "12.00", "4111111111111111", Map.of()))
+                    .json()
+                    .getString("id");
             api.awaitStatus(id, "completed");
-            assertEquals(202, api.post("/api/v1/payments/" + id + "/refund", null).status());
+            assertEquals(
+                    202, api.post("/api/v1/payments/" + id + "/refund", null).status());
             api.awaitStatus(id, "refunded");
             var queue = broker.getDestination(new org.apache.activemq.command.ActiveMQQueue("paygate.refunds"));
-            assertTrue(queue != null && queue.getDestinationStatistics().getEnqueues().getCount() >= 1,
+            assertTrue(
+                    queue != null
+                            && queue.getDestinationStatistics().getEnqueues().getCount() >= 1,
                     "the refund went through the external broker");
         } finally {
             broker.stop();
@@ -99,8 +111,8 @@ class GatewaySmokeIT {
     void healthIs503WhenTheBrokerIsUnreachable() throws Exception {
         Path data = fresh(ROOT.resolve("data-no-broker"));
         int closed = freePort();
-        try (Running gateway = startAnswering(freePort(), data, Map.of("PAYGATE_BROKER_URL", "tcp://127.0.0.1:" + closed),
-                "no-broker")) {
+        try (Running gateway = startAnswering(
+                freePort(), data, Map.of("PAYGATE_BROKER_URL", "tcp://127.0.0.1:" + closed), "no-broker")) {
             Api.Reply health = gateway.api().get("/api/v1/health");
             assertEquals(503, health.status(), health::toString);
             JsonObject checks = health.json().getJsonObject("checks");
@@ -109,8 +121,10 @@ class GatewaySmokeIT {
 
             // Payments do not need the broker; refunds do, and are refused without changing anything.
             Api api = gateway.api();
-            String id = api.post("/api/v1/payments",
-                    Api.cardPayment("merchant_123", "8.00", "4111111111111111", Map.of())).json().getString("id");
+            String id = api.post(
+                            "/api/v1/payments", Api.cardPayment("merchant_123", "8.00", "4111111111111111", Map.of()))
+                    .json()
+                    .getString("id");
             api.awaitStatus(id, "completed");
             Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null, "refund-" + id);
             assertEquals(503, refund.status(), refund::toString);
@@ -120,7 +134,8 @@ class GatewaySmokeIT {
             JsonObject payment = api.get("/api/v1/payments/" + id).json();
             assertEquals("completed", payment.getString("status"));
             assertEquals("0.00", payment.getJsonNumber("refunded_amount").toString());
-            assertEquals(0, api.get("/api/v1/payments/" + id + "/refunds").array().size());
+            assertEquals(
+                    0, api.get("/api/v1/payments/" + id + "/refunds").array().size());
             // The 503 is not the key's answer: the same retry is tried again, and refused again.
             Api.Reply retried = api.post("/api/v1/payments/" + id + "/refund", null, "refund-" + id);
             assertEquals(503, retried.status(), retried::toString);
@@ -139,10 +154,18 @@ class GatewaySmokeIT {
                 assertEquals(200, demo.get("/api/v1/health").status());
                 assertEquals(401, demo.get("/api/v1/payments").status(), "no demo merchant on PostgreSQL by default");
                 Api operator = demo.withKey("admin_smoke");
-                assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"merchant_123\",\"name\":\"Shop\"}").status());
-                Api api = demo.withKey(operator.post("/api/v1/admin/merchants/merchant_123/keys", null).json().getString("secret"));
-                String id = api.post("/api/v1/payments",
-                        Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of())).json().getString("id");
+                assertEquals(
+                        201,
+                        operator.post("/api/v1/admin/merchants", "{\"id\":\"merchant_123\",\"name\":\"Shop\"}")
+                                .status());
+                Api api = demo.withKey(operator.post("/api/v1/admin/merchants/merchant_123/keys", null)
+                        .json()
+                        .getString("secret"));
+                String id = api.post(
+                                "/api/v1/payments",
+                                Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of()))
+                        .json()
+                        .getString("id");
                 api.awaitStatus(id, "completed");
 
                 references = DatabaseOutage.exercise(api, sql, database, "merchant_123", id);
@@ -156,18 +179,32 @@ class GatewaySmokeIT {
 
     @Test
     void withAuthModeNoneTheMerchantIdIsTakenFromTheRequestAndTheLogSaysSo() throws Exception {
-        try (Running gateway = start(freePort(), fresh(ROOT.resolve("data-no-auth")),
-                Map.of("PAYGATE_AUTH_MODE", "none", "PAYGATE_DEMO_MERCHANT", "false"), "no-auth")) {
+        try (Running gateway = start(
+                freePort(),
+                fresh(ROOT.resolve("data-no-auth")),
+                Map.of("PAYGATE_AUTH_MODE", "none", "PAYGATE_DEMO_MERCHANT", "false"),
+                "no-auth")) {
             Api anyone = gateway.api().withKey(null);
-            Api.Reply created = anyone.post("/api/v1/payments",
-                    Api.cardPayment("shop_a", "9.00", "4111111111111111", Map.of()));
+            Api.Reply created =
+                    anyone.post("/api/v1/payments", Api.cardPayment("shop_a", "9.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
             assertEquals("shop_a", created.json().getString("merchant_id"));
-            Api.Reply missing = anyone.post("/api/v1/payments", Api.cardPayment(null, "9.00", "4111111111111111", Map.of()));
+            Api.Reply missing =
+                    anyone.post("/api/v1/payments", Api.cardPayment(null, "9.00", "4111111111111111", Map.of()));
             assertEquals(400, missing.status(), missing::toString);
             assertEquals("merchant_id", missing.error().getString("param"));
-            assertEquals(1, anyone.get("/api/v1/payments?merchant_id=shop_a").json().getJsonArray("data").size());
-            assertEquals(0, anyone.get("/api/v1/payments?merchant_id=shop_b").json().getJsonArray("data").size());
+            assertEquals(
+                    1,
+                    anyone.get("/api/v1/payments?merchant_id=shop_a")
+                            .json()
+                            .getJsonArray("data")
+                            .size());
+            assertEquals(
+                    0,
+                    anyone.get("/api/v1/payments?merchant_id=shop_b")
+                            .json()
+                            .getJsonArray("data")
+                            .size());
             assertEquals(401, anyone.get("/api/v1/admin/merchants").status(), "the admin API still needs its token");
 
             // A burst of first payments of a new merchant, more than the pool has connections.
@@ -175,8 +212,8 @@ class GatewaySmokeIT {
             try {
                 var replies = new java.util.ArrayList<java.util.concurrent.Future<Api.Reply>>();
                 for (int i = 0; i < 24; i++) {
-                    replies.add(pool.submit(() -> anyone.post("/api/v1/payments",
-                            Api.cardPayment("shop_burst", "1.00", "4111111111111111", Map.of()))));
+                    replies.add(pool.submit(() -> anyone.post(
+                            "/api/v1/payments", Api.cardPayment("shop_burst", "1.00", "4111111111111111", Map.of()))));
                 }
                 for (var reply : replies) {
                     assertEquals(201, reply.get(60, TimeUnit.SECONDS).status());
@@ -184,7 +221,12 @@ class GatewaySmokeIT {
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(24, anyone.get("/api/v1/payments?merchant_id=shop_burst&limit=100").json().getJsonArray("data").size());
+            assertEquals(
+                    24,
+                    anyone.get("/api/v1/payments?merchant_id=shop_burst&limit=100")
+                            .json()
+                            .getJsonArray("data")
+                            .size());
             assertTrue(Files.readString(ROOT.resolve("no-auth.log")).contains("AUTHENTICATION IS OFF"));
         }
     }
@@ -205,8 +247,8 @@ class GatewaySmokeIT {
             // start.sh execs the JVM, so the process is the JVM; a mapped archive shows in its memory map.
             String maps = Files.readString(Path.of("/proc/" + gateway.process().pid() + "/maps"));
             assertTrue(maps.contains(written.get(0).toAbsolutePath().toString()), "the JVM mapped the archive");
-            Api.Reply created = gateway.api().post("/api/v1/payments",
-                    Api.cardPayment("merchant_123", "3.00", "4111111111111111", Map.of()));
+            Api.Reply created = gateway.api()
+                    .post("/api/v1/payments", Api.cardPayment("merchant_123", "3.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
             gateway.api().awaitStatus(created.json().getString("id"), "completed");
         }
@@ -218,12 +260,18 @@ class GatewaySmokeIT {
         Path cds = fresh(ROOT.resolve("cds-early-stop"));
         Path data = fresh(ROOT.resolve("data-cds-early-stop"));
         Path log = ROOT.resolve("cds-early-stop.log");
-        Process process = launch("server-config/payara-micro/start.sh", freePort(), data,
-                Map.of("PAYGATE_CDS_DIR", cds.toAbsolutePath().toString()), "cds-early-stop");
+        Process process = launch(
+                "server-config/payara-micro/start.sh",
+                freePort(),
+                data,
+                Map.of("PAYGATE_CDS_DIR", cds.toAbsolutePath().toString()),
+                "cds-early-stop");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!(Files.exists(log) && Files.readString(log).contains("paygate: first start of this build"))) {
-                assertTrue(process.isAlive() && System.nanoTime() < deadline, "start.sh did not begin recording; see cds-early-stop.log");
+                assertTrue(
+                        process.isAlive() && System.nanoTime() < deadline,
+                        "start.sh did not begin recording; see cds-early-stop.log");
                 Thread.sleep(100);
             }
             Thread.sleep(2000); // the JVM is loading Payara, far from ready
@@ -242,15 +290,16 @@ class GatewaySmokeIT {
         assertEquals(0, recordCds(cds, "record-cds-first"), "see record-cds-first.log");
         List<Path> written = archives(cds);
         assertEquals(1, written.size(), "one archive: " + written);
-        assertTrue(Files.readString(ROOT.resolve("record-cds-first.log")).contains("record-cds: " + written.get(0).toAbsolutePath()));
+        assertTrue(Files.readString(ROOT.resolve("record-cds-first.log"))
+                .contains("record-cds: " + written.get(0).toAbsolutePath()));
         assertEquals(0, recordCds(cds, "record-cds-again"), "see record-cds-again.log");
         assertTrue(Files.readString(ROOT.resolve("record-cds-again.log")).contains("already maps an archive"));
         assertEquals(written, archives(cds));
     }
 
     static int recordCds(Path dir, String name) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "server-config/payara-micro/record-cds.sh",
-                Integer.toString(freePort()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", "server-config/payara-micro/record-cds.sh", Integer.toString(freePort()))
                 .redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("PAYGATE_"));
@@ -265,7 +314,9 @@ class GatewaySmokeIT {
 
     static List<Path> archives(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -281,7 +332,8 @@ class GatewaySmokeIT {
     }
 
     /** Starts a start script with only the given settings, its output in {@code name}.log; does not wait. */
-    static Process launch(String script, int port, Path data, Map<String, String> extraEnv, String name) throws IOException {
+    static Process launch(String script, int port, Path data, Map<String, String> extraEnv, String name)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", script)
                 .redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve(name + ".log").toFile());
@@ -310,13 +362,21 @@ class GatewaySmokeIT {
      * may still be starting when the gateway is deployed (the resource adapter waits 5 s for it).
      * {@code failedMarker}, when not null, is a file whose appearance means the deployment failed.
      */
-    static Running start(String script, int port, Path data, Map<String, String> extraEnv, String name,
-            Path failedMarker) throws Exception {
+    static Running start(
+            String script, int port, Path data, Map<String, String> extraEnv, String name, Path failedMarker)
+            throws Exception {
         return start(script, port, data, extraEnv, name, failedMarker, true);
     }
 
-    private static Running start(String script, int port, Path data, Map<String, String> extraEnv, String name,
-            Path failedMarker, boolean ready) throws Exception {
+    private static Running start(
+            String script,
+            int port,
+            Path data,
+            Map<String, String> extraEnv,
+            String name,
+            Path failedMarker,
+            boolean ready)
+            throws Exception {
         Process process = launch(script, port, data, extraEnv, name);
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/"), DEMO_KEY);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -329,7 +389,8 @@ class GatewaySmokeIT {
                 Api.Reply health = api.get("/api/v1/health");
                 String type = health.header("Content-Type");
                 boolean answered = (health.status() == 200 || health.status() == 503)
-                        && type != null && type.startsWith("application/json");
+                        && type != null
+                        && type.startsWith("application/json");
                 if (answered && (health.status() == 200 || !ready)) {
                     return new Running(process, api);
                 }
@@ -345,8 +406,8 @@ class GatewaySmokeIT {
         // The script may have started the server as its child (WildFly's does): that goes too.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new AssertionError("the gateway was not " + (ready ? "ready" : "answering") + " within 3 minutes; see "
-                + name + ".log");
+        throw new AssertionError(
+                "the gateway was not " + (ready ? "ready" : "answering") + " within 3 minutes; see " + name + ".log");
     }
 
     static Path fresh(Path dir) throws IOException {

@@ -48,8 +48,17 @@ class OtherServersIT {
         int port = GatewaySmokeIT.freePort();
         int management = GatewaySmokeIT.freePort();
         Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-wildfly"));
-        onServer("server-config/wildfly/start.sh", port, data, "wildfly", data.resolve("wildfly/deployments/paygate.war.failed"),
-                Map.of("WILDFLY_HOME", home("paygate.wildfly.home"), "PAYGATE_MANAGEMENT_PORT", Integer.toString(management)),
+        onServer(
+                "server-config/wildfly/start.sh",
+                port,
+                data,
+                "wildfly",
+                data.resolve("wildfly/deployments/paygate.war.failed"),
+                Map.of(
+                        "WILDFLY_HOME",
+                        home("paygate.wildfly.home"),
+                        "PAYGATE_MANAGEMENT_PORT",
+                        Integer.toString(management)),
                 new URL("http://127.0.0.1:" + management + "/"));
     }
 
@@ -57,28 +66,47 @@ class OtherServersIT {
     void onOpenLiberty() throws Exception {
         int port = GatewaySmokeIT.freePort();
         Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-openliberty"));
-        onServer("server-config/openliberty/start.sh", port, data, "openliberty", null,
-                Map.of("WLP_HOME", home("paygate.openliberty.home")), new URL("http://127.0.0.1:" + port + "/"));
+        onServer(
+                "server-config/openliberty/start.sh",
+                port,
+                data,
+                "openliberty",
+                null,
+                Map.of("WLP_HOME", home("paygate.openliberty.home")),
+                new URL("http://127.0.0.1:" + port + "/"));
     }
 
     @Test
     void onWildFlyKilledWhileItWorks() throws Exception {
         Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-wildfly-crash"));
-        killedWhileItWorks("server-config/wildfly/start.sh", data, "wildfly", data.resolve("wildfly/deployments/paygate.war.failed"),
-                Map.of("WILDFLY_HOME", home("paygate.wildfly.home"),
-                        "PAYGATE_MANAGEMENT_PORT", Integer.toString(GatewaySmokeIT.freePort())),
+        killedWhileItWorks(
+                "server-config/wildfly/start.sh",
+                data,
+                "wildfly",
+                data.resolve("wildfly/deployments/paygate.war.failed"),
+                Map.of(
+                        "WILDFLY_HOME",
+                        home("paygate.wildfly.home"),
+                        "PAYGATE_MANAGEMENT_PORT",
+                        Integer.toString(GatewaySmokeIT.freePort())),
                 "jboss-modules.jar");
     }
 
     @Test
     void onOpenLibertyKilledWhileItWorks() throws Exception {
         Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-openliberty-crash"));
-        killedWhileItWorks("server-config/openliberty/start.sh", data, "openliberty", null,
-                Map.of("WLP_HOME", home("paygate.openliberty.home")), "ws-server.jar");
+        killedWhileItWorks(
+                "server-config/openliberty/start.sh",
+                data,
+                "openliberty",
+                null,
+                Map.of("WLP_HOME", home("paygate.openliberty.home")),
+                "ws-server.jar");
     }
 
     /** The bounds while a server is killed, as in CrashIT: short, so that the test is quick. */
     static final int RECOVERY_AFTER_SECONDS = CrashIT.RECOVERY_AFTER_SECONDS;
+
     static final int REQUEUE_AFTER_SECONDS = CrashIT.REQUEUE_AFTER_SECONDS;
     static final int PAYMENTS_TO_REFUND = 8;
     static final long LOAD_MILLIS = 2000;
@@ -90,8 +118,9 @@ class OtherServersIT {
      * and a refund whose message is gone is queued again within the janitor's short bound, which
      * it could not be with the default one: the bounds set in the environment reach the gateway.
      */
-    private static void killedWhileItWorks(String script, Path data, String name, Path failedMarker,
-            Map<String, String> serverEnv, String serverJar) throws Exception {
+    private static void killedWhileItWorks(
+            String script, Path data, String name, Path failedMarker, Map<String, String> serverEnv, String serverJar)
+            throws Exception {
         TestDatabase.withOwnDatabase("paygate_" + name + "_crash", (database, admin) -> {
             Map<String, String> env = new HashMap<>(serverEnv);
             env.putAll(Crash.killableEnv(database, 1000, 1500));
@@ -105,16 +134,24 @@ class OtherServersIT {
             long pendingRefunds;
             Map<Integer, String> otherAnswers;
             long firstRefundMs;
-            GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name + "-crash", failedMarker);
-            try (Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
+            GatewaySmokeIT.Running gateway =
+                    GatewaySmokeIT.start(script, port, data, env, name + "-crash", failedMarker);
+            try (Connection db = Crash.connect(database);
+                    Statement sql = db.createStatement()) {
                 refundable = Crash.completedPayments(gateway.api(), PAYMENTS_TO_REFUND);
                 // The first refund also starts the server's JMS client, which can take longer than the load runs.
                 long firstRefund = System.nanoTime();
-                Api.Reply refund = gateway.api().post("/api/v1/payments/" + refundable.get(0) + "/refund", "{\"amount\":0.01}");
+                Api.Reply refund =
+                        gateway.api().post("/api/v1/payments/" + refundable.get(0) + "/refund", "{\"amount\":0.01}");
                 assertEquals(202, refund.status(), refund::toString);
                 accepted.add(refund.json().getString("id"));
                 firstRefundMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstRefund);
-                otherAnswers = Crash.underLoad(gateway.api(), refundable, accepted, created, LOAD_MILLIS,
+                otherAnswers = Crash.underLoad(
+                        gateway.api(),
+                        refundable,
+                        accepted,
+                        created,
+                        LOAD_MILLIS,
                         () -> Crash.kill(gateway.process(), serverJar));
                 unfinishedPayments = Crash.unfinishedPayments(sql);
                 pendingRefunds = Crash.count(sql, "SELECT count(*) FROM refunds WHERE lower(status) = 'pending'");
@@ -122,22 +159,34 @@ class OtherServersIT {
                 gateway.process().descendants().forEach(ProcessHandle::destroyForcibly);
                 gateway.process().destroyForcibly();
             }
-            assertTrue(accepted.size() >= 10, "refunds were accepted under load: " + accepted.size() + "; other answers: "
-                    + otherAnswers);
+            assertTrue(
+                    accepted.size() >= 10,
+                    "refunds were accepted under load: " + accepted.size() + "; other answers: " + otherAnswers);
             assertTrue(unfinishedPayments > 0, "payments were pending or processing at the kill");
 
             long restarting = System.nanoTime();
-            try (GatewaySmokeIT.Running restarted = GatewaySmokeIT.start(script, port, data, env, name + "-crash-restarted",
-                    failedMarker); Connection db = Crash.connect(database); Statement sql = db.createStatement()) {
+            try (GatewaySmokeIT.Running restarted =
+                            GatewaySmokeIT.start(script, port, data, env, name + "-crash-restarted", failedMarker);
+                    Connection db = Crash.connect(database);
+                    Statement sql = db.createStatement()) {
                 long ready = System.nanoTime();
-                Crash.assertSettled(sql, accepted, TimeUnit.SECONDS.toNanos(CrashIT.BOUND_SLACK_SECONDS), "after the restart");
+                Crash.assertSettled(
+                        sql, accepted, TimeUnit.SECONDS.toNanos(CrashIT.BOUND_SLACK_SECONDS), "after the restart");
                 long settledMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
                 long strandedMs = Crash.assertStrandedRefundQueuedAgain(sql, refundable.get(0), REQUEUE_AFTER_SECONDS);
-                System.out.printf("OtherServersIT: %s answered its first refund in %d ms; killed with %d payments "
-                        + "unfinished and %d refunds pending; %d refunds accepted, %d payments created under load; "
-                        + "restarted in %d ms, all settled %d ms later; "
-                        + "the stranded refund settled after %d ms%n", name, firstRefundMs, unfinishedPayments, pendingRefunds,
-                        accepted.size(), created.get(), TimeUnit.NANOSECONDS.toMillis(ready - restarting), settledMs,
+                System.out.printf(
+                        "OtherServersIT: %s answered its first refund in %d ms; killed with %d payments "
+                                + "unfinished and %d refunds pending; %d refunds accepted, %d payments created under load; "
+                                + "restarted in %d ms, all settled %d ms later; "
+                                + "the stranded refund settled after %d ms%n",
+                        name,
+                        firstRefundMs,
+                        unfinishedPayments,
+                        pendingRefunds,
+                        accepted.size(),
+                        created.get(),
+                        TimeUnit.NANOSECONDS.toMillis(ready - restarting),
+                        settledMs,
                         strandedMs);
             }
         });
@@ -149,15 +198,27 @@ class OtherServersIT {
         return Path.of(home).toAbsolutePath().toString();
     }
 
-    private static void onServer(String script, int port, Path data, String name, Path failedMarker,
-            Map<String, String> serverEnv, URL healthBase) throws Exception {
+    private static void onServer(
+            String script,
+            int port,
+            Path data,
+            String name,
+            Path failedMarker,
+            Map<String, String> serverEnv,
+            URL healthBase)
+            throws Exception {
         TestDatabase.withOwnDatabase("paygate_" + name, (database, sql) -> {
             Map<String, String> env = new HashMap<>(serverEnv);
             env.putAll(TestDatabase.gatewayEnv(database));
             env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
             List<String> refused;
             try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
-                refused = exercise(gateway.api(), "admin_" + name, healthBase, sql, database,
+                refused = exercise(
+                        gateway.api(),
+                        "admin_" + name,
+                        healthBase,
+                        sql,
+                        database,
                         "openliberty".equals(name) ? Fuzzer.Server.LIBERTY : Fuzzer.Server.WILDFLY);
             }
             DatabaseOutage.assertLoggedOnceEach(ROOT.resolve(name + ".log"), refused);
@@ -165,8 +226,8 @@ class OtherServersIT {
     }
 
     /** Returns the references of the requests refused while the database was down. */
-    private static List<String> exercise(Api anonymous, String adminToken, URL healthBase, Statement admin, String database,
-            Fuzzer.Server server)
+    private static List<String> exercise(
+            Api anonymous, String adminToken, URL healthBase, Statement admin, String database, Fuzzer.Server server)
             throws Exception {
         Api.Reply health = anonymous.get("/api/v1/health");
         assertEquals(200, health.status(), health::toString);
@@ -176,11 +237,17 @@ class OtherServersIT {
 
         Api operator = anonymous.withKey(adminToken);
         String merchant = Api.merchant();
-        assertEquals(201, operator.post("/api/v1/admin/merchants", "{\"id\":\"" + merchant + "\",\"name\":\"Shop\"}").status());
-        Api api = anonymous.withKey(operator.post("/api/v1/admin/merchants/" + merchant + "/keys", null).json().getString("secret"));
+        assertEquals(
+                201,
+                operator.post("/api/v1/admin/merchants", "{\"id\":\"" + merchant + "\",\"name\":\"Shop\"}")
+                        .status());
+        Api api = anonymous.withKey(operator.post("/api/v1/admin/merchants/" + merchant + "/keys", null)
+                .json()
+                .getString("secret"));
         assertEquals(401, anonymous.withKey(null).get("/api/v1/payments").status(), "keys are required");
 
-        Api.Reply created = api.post("/api/v1/payments", Api.cardPayment(merchant, "25.00", "4111111111111111", Map.of()));
+        Api.Reply created =
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "25.00", "4111111111111111", Map.of()));
         assertEquals(201, created.status(), created::toString);
         JsonObject payment = created.json();
         // The gateway's own JSON-B settings, as on Payara: snake_case names, ISO-8601 instants.
@@ -195,9 +262,16 @@ class OtherServersIT {
         Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null);
         assertEquals(202, refund.status(), refund::toString);
         api.awaitStatus(id, "refunded");
-        assertEquals("25.00", api.get("/api/v1/payments/" + id).json().getJsonNumber("refunded_amount").toString());
+        assertEquals(
+                "25.00",
+                api.get("/api/v1/payments/" + id)
+                        .json()
+                        .getJsonNumber("refunded_amount")
+                        .toString());
         List<String> history = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
-                .map(t -> t.asJsonObject().getString("type") + ":" + t.asJsonObject().getString("status")).toList();
+                .map(t -> t.asJsonObject().getString("type") + ":"
+                        + t.asJsonObject().getString("status"))
+                .toList();
         assertEquals(List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"), history);
 
         Api.Reply invalid = api.post("/api/v1/payments", "{\"merchant_id\":\"" + merchant + "\",\"amount\":\"x\"}");
@@ -212,8 +286,11 @@ class OtherServersIT {
         Api.Reply openapi = anonymous.get("/openapi");
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/payments"), "the OpenAPI document describes the API");
-        ApiDocument.assertKeyedErrorsDocumented(anonymous.send(HttpRequest.newBuilder(anonymous.uri("/openapi"))
-                .header("Accept", "application/json").GET()).json());
+        ApiDocument.assertKeyedErrorsDocumented(anonymous
+                .send(HttpRequest.newBuilder(anonymous.uri("/openapi"))
+                        .header("Accept", "application/json")
+                        .GET())
+                .json());
         assertEquals(200, new Api(healthBase).get("/health/ready").status(), "MicroProfile Health, readiness");
         // Malformed HTTP, TRACE, OPTIONS, WADL, a forged Host and control characters, as on Payara Micro.
         RawHttp.assertEdges(anonymous.uri("/"), api.key(), merchant);

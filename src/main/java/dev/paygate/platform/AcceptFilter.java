@@ -38,7 +38,10 @@ public class AcceptFilter implements ContainerRequestFilter {
 
     /** {@code accept} without the parameters the runtimes would fail on. */
     static String cleaned(String accept) {
-        return drop(drop(accept, CHARSET, AcceptFilter::known), WEIGHT, q -> QVALUE.matcher(q).matches());
+        return drop(
+                drop(accept, CHARSET, AcceptFilter::known),
+                WEIGHT,
+                q -> QVALUE.matcher(q).matches());
     }
 
     private static Pattern parameter(String name) {

@@ -78,7 +78,9 @@ final class BodyReader implements ReadListener, AsyncListener {
                 buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, RequestBodyFilter.LIMIT + 1));
             }
             // Past the limit the bytes are dropped: they are read into the buffer's start again.
-            int n = size < buffer.length ? in.read(buffer, size, buffer.length - size) : in.read(buffer, 0, buffer.length);
+            int n = size < buffer.length
+                    ? in.read(buffer, size, buffer.length - size)
+                    : in.read(buffer, 0, buffer.length);
             if (n < 0) {
                 return true;
             }
@@ -121,7 +123,9 @@ final class BodyReader implements ReadListener, AsyncListener {
     synchronized BufferedBody bodyArrived() {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(arrivalWaitMillis);
         try {
-            for (long left = arrivalWaitMillis; !done && left > 0; left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+            for (long left = arrivalWaitMillis;
+                    !done && left > 0;
+                    left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
                 wait(left);
             }
         } catch (InterruptedException e) {
@@ -180,8 +184,10 @@ final class BodyReader implements ReadListener, AsyncListener {
         }
         LOG.log(Level.FINE, "A request body ended before it was complete: {0}", String.valueOf(failure));
         try {
-            answer(received > RequestBodyFilter.LIMIT ? new PayloadTooLarge(RequestBodyFilter.LIMIT)
-                    : new InvalidRequest("body_malformed", "The request body could not be read in full."));
+            answer(
+                    received > RequestBodyFilter.LIMIT
+                            ? new PayloadTooLarge(RequestBodyFilter.LIMIT)
+                            : new InvalidRequest("body_malformed", "The request body could not be read in full."));
         } catch (IOException | RuntimeException gone) {
             // the client is gone: nothing to answer
         }

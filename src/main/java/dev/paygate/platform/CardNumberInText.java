@@ -29,8 +29,7 @@ public final class CardNumberInText {
     /** Groups of at least MIN_GROUP digits: at most this many fit in MAX_DIGITS. */
     private static final int MAX_GROUPS = MAX_DIGITS / MIN_GROUP;
 
-    private CardNumberInText() {
-    }
+    private CardNumberInText() {}
 
     public static boolean found(CharSequence text) {
         if (text == null || text.length() < MIN_DIGITS) {

@@ -30,11 +30,13 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
-        if (origin != null && "OPTIONS".equals(request.getMethod())
+        if (origin != null
+                && "OPTIONS".equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             Response.ResponseBuilder preflight = Response.noContent();
             if (allowed(origin)) {
-                preflight.header("Access-Control-Allow-Origin", origin)
+                preflight
+                        .header("Access-Control-Allow-Origin", origin)
                         .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
                         .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
                         .header("Access-Control-Max-Age", "600")
@@ -63,7 +65,10 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     boolean allowed(String origin) {
-        List<String> list = Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> list = Arrays.stream(origins.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         return list.contains("*") || list.contains(origin);
     }
 }

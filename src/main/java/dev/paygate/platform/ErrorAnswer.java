@@ -27,7 +27,8 @@ public class ErrorAnswer extends HttpServlet {
     }
 
     /** Answers {@code status} in the one JSON error shape, the text from WEB-INF/errors. */
-    static void write(ServletContext context, String method, int status, HttpServletResponse response) throws IOException {
+    static void write(ServletContext context, String method, int status, HttpServletResponse response)
+            throws IOException {
         // A default servlet answers 501 to PATCH, a method HTTP defines: for the client it is a
         // method this path does not allow.
         if (status == HttpServletResponse.SC_NOT_IMPLEMENTED && "PATCH".equals(method)) {

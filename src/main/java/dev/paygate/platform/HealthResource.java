@@ -20,12 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HealthResource {
 
     @JsonbPropertyOrder({"status", "checks"})
-    public record Health(String status, Checks checks) {
-    }
+    public record Health(String status, Checks checks) {}
 
     @JsonbPropertyOrder({"database", "broker"})
-    public record Checks(DependencyChecks.Check database, DependencyChecks.Check broker) {
-    }
+    public record Checks(DependencyChecks.Check database, DependencyChecks.Check broker) {}
 
     @Inject
     DependencyChecks checks;

@@ -5,12 +5,12 @@ import java.security.SecureRandom;
 /** Opaque, prefixed identifiers such as {@code pay_3fK9...}: unguessable, safe in URLs. */
 public final class Ids {
 
-    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final char[] ALPHABET =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LENGTH = 24;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String next(String prefix) {
         return prefix + "_" + random(LENGTH);

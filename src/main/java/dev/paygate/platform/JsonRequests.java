@@ -54,8 +54,7 @@ public final class JsonRequests {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?");
 
-    private JsonRequests() {
-    }
+    private JsonRequests() {}
 
     /** A record's components by wire name, worked out once per record type. */
     private static final ClassValue<Map<String, Integer>> INDEX = new ClassValue<>() {
@@ -102,9 +101,13 @@ public final class JsonRequests {
                 throw new InvalidRequest("body_malformed", "The request body has content after its JSON object.");
             }
         } catch (JsonParsingException e) {
-            throw new InvalidRequest("body_malformed", "The request body is not valid JSON"
-                    + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNumber()
-                            + ", column " + e.getLocation().getColumnNumber() + ")."));
+            throw new InvalidRequest(
+                    "body_malformed",
+                    "The request body is not valid JSON"
+                            + (e.getLocation() == null
+                                    ? "."
+                                    : " (line " + e.getLocation().getLineNumber() + ", column "
+                                            + e.getLocation().getColumnNumber() + ")."));
         } catch (JsonException e) {
             throw new InvalidRequest("body_malformed", "The request body is not valid JSON.");
         }
@@ -117,7 +120,10 @@ public final class JsonRequests {
     /** The body as text; JSON is UTF-8 (RFC 8259), and a byte that is not is refused, not replaced. */
     private static String utf8(byte[] body) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new InvalidRequest("body_malformed", "The request body is not valid UTF-8.");
@@ -129,7 +135,9 @@ public final class JsonRequests {
         if (NAME.matcher(key).matches() && !CardNumberInText.found(key)) {
             return new FieldError(key, "parameter_unknown", "Received unknown parameter: " + key);
         }
-        return new FieldError("body", "parameter_unknown",
+        return new FieldError(
+                "body",
+                "parameter_unknown",
                 "Received an unknown parameter, whose name is not shown: it is not letters, digits and '_'.");
     }
 
@@ -147,8 +155,11 @@ public final class JsonRequests {
             Event event = parser.next();
             if (event == Event.START_OBJECT || event == Event.START_ARRAY) {
                 if (++depth > MAX_DEPTH) {
-                    throw new InvalidRequest("parameter_invalid", name, ("body".equals(name) ? "The request body" : name)
-                            + " is nested more than " + MAX_DEPTH + " levels deep; request fields are never objects or arrays.");
+                    throw new InvalidRequest(
+                            "parameter_invalid",
+                            name,
+                            ("body".equals(name) ? "The request body" : name) + " is nested more than " + MAX_DEPTH
+                                    + " levels deep; request fields are never objects or arrays.");
                 }
             } else if (event == Event.END_OBJECT || event == Event.END_ARRAY) {
                 depth--;
@@ -162,7 +173,8 @@ public final class JsonRequests {
         }
         skip(parser, value, name);
         if (value == Event.VALUE_STRING && parser.getString().length() > MAX_STRING) {
-            errors.add(new FieldError(name, "parameter_invalid", name + " must be at most " + MAX_STRING + " characters"));
+            errors.add(
+                    new FieldError(name, "parameter_invalid", name + " must be at most " + MAX_STRING + " characters"));
             return null;
         }
         if (type == String.class) {
@@ -178,8 +190,11 @@ public final class JsonRequests {
             return text;
         }
         if (value == Event.VALUE_NUMBER && !bounded(parser.getString())) {
-            errors.add(new FieldError(name, "parameter_invalid", name + " must have at most " + MAX_DIGITS
-                    + " digits and an exponent between -" + MAX_EXPONENT + " and " + MAX_EXPONENT));
+            errors.add(new FieldError(
+                    name,
+                    "parameter_invalid",
+                    name + " must have at most " + MAX_DIGITS + " digits and an exponent between -" + MAX_EXPONENT
+                            + " and " + MAX_EXPONENT));
             return null;
         }
         if (type == BigDecimal.class) {

@@ -42,7 +42,9 @@ public class MethodFilter extends HttpFilter {
     }
 
     private static boolean served(String method) {
-        if ("TRACE".equalsIgnoreCase(method) || "TRACK".equalsIgnoreCase(method) || "CONNECT".equalsIgnoreCase(method)) {
+        if ("TRACE".equalsIgnoreCase(method)
+                || "TRACK".equalsIgnoreCase(method)
+                || "CONNECT".equalsIgnoreCase(method)) {
             return false;
         }
         return method.chars().noneMatch(Character::isLowerCase);

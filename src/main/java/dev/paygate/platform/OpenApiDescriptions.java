@@ -21,7 +21,12 @@ public class OpenApiDescriptions implements OASFilter {
 
     /** The responses every keyed operation may give, by status, and the component that describes each. */
     private static final Map<String, String> KEYED_ANSWERS = Map.of(
-            "400", ApiResponses.BAD_REQUEST, "401", ApiResponses.UNAUTHORIZED_REF, "429", ApiResponses.RATE_LIMITED_REF);
+            "400",
+            ApiResponses.BAD_REQUEST,
+            "401",
+            ApiResponses.UNAUTHORIZED_REF,
+            "429",
+            ApiResponses.RATE_LIMITED_REF);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -46,8 +51,10 @@ public class OpenApiDescriptions implements OASFilter {
         }
         KEYED_ANSWERS.forEach((code, component) -> {
             if (operation.getResponses().getAPIResponse(code) == null) {
-                operation.getResponses().addAPIResponse(code,
-                        OASFactory.createAPIResponse().ref("#/components/responses/" + component));
+                operation
+                        .getResponses()
+                        .addAPIResponse(
+                                code, OASFactory.createAPIResponse().ref("#/components/responses/" + component));
             }
         });
     }
@@ -61,7 +68,9 @@ public class OpenApiDescriptions implements OASFilter {
     }
 
     static void describe(String code, APIResponse response) {
-        if (response.getRef() != null || response.getDescription() != null && !response.getDescription().isBlank()) {
+        if (response.getRef() != null
+                || response.getDescription() != null
+                        && !response.getDescription().isBlank()) {
             return;
         }
         Response.Status status = code.matches("\\d{3}") ? Response.Status.fromStatusCode(Integer.parseInt(code)) : null;

@@ -8,8 +8,7 @@ public final class PageSize {
     public static final int DEFAULT = 20;
     public static final int MAX = 100;
 
-    private PageSize() {
-    }
+    private PageSize() {}
 
     public static int parse(String value) {
         if (value == null) {

@@ -45,15 +45,20 @@ public class ParameterFilter implements ContainerRequestFilter {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (!acceptable(name)) {
-                return new InvalidRequest("parameter_invalid", null,
+                return new InvalidRequest(
+                        "parameter_invalid",
+                        null,
                         "Parameter names must be printable UTF-8 of at most " + MAX_LENGTH + " characters.");
             }
             for (String value : parameter.getValue()) {
                 if (value.length() > MAX_LENGTH) {
-                    return new InvalidRequest("parameter_invalid", name, name + " must be at most " + MAX_LENGTH + " characters");
+                    return new InvalidRequest(
+                            "parameter_invalid", name, name + " must be at most " + MAX_LENGTH + " characters");
                 }
                 if (!acceptable(value)) {
-                    return new InvalidRequest("parameter_invalid", name,
+                    return new InvalidRequest(
+                            "parameter_invalid",
+                            name,
                             name + " must not contain control characters or bytes that are not UTF-8");
                 }
             }
@@ -74,8 +79,12 @@ public class ParameterFilter implements ContainerRequestFilter {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             if (!validEscapes(pair)) {
-                String param = validEscapes(name) && !name.isEmpty() ? URLDecoder.decode(name, StandardCharsets.UTF_8) : "query";
-                return new InvalidRequest("parameter_invalid", param,
+                String param = validEscapes(name) && !name.isEmpty()
+                        ? URLDecoder.decode(name, StandardCharsets.UTF_8)
+                        : "query";
+                return new InvalidRequest(
+                        "parameter_invalid",
+                        param,
                         param + " has a '%' that is not followed by two hexadecimal digits");
             }
         }
@@ -84,7 +93,9 @@ public class ParameterFilter implements ContainerRequestFilter {
 
     private static boolean validEscapes(String text) {
         for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
-            if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+            if (i + 2 >= text.length()
+                    || Character.digit(text.charAt(i + 1), 16) < 0
+                    || Character.digit(text.charAt(i + 2), 16) < 0) {
                 return false;
             }
         }

@@ -16,24 +16,27 @@ public final class Periodic {
 
     private static final Logger LOG = Logger.getLogger(Periodic.class.getName());
 
-    private Periodic() {
-    }
+    private Periodic() {}
 
     /**
      * Runs {@code task} every {@code period} on {@code scheduler} (in the server, the container's
      * managed one), the first time one period from now. A run that fails
      * is logged and the next one still happens (a periodic task that throws is never run again).
      */
-    public static ScheduledFuture<?> every(ScheduledExecutorService scheduler, Duration period,
-            String name, Runnable task) {
+    public static ScheduledFuture<?> every(
+            ScheduledExecutorService scheduler, Duration period, String name, Runnable task) {
         long ms = Math.max(1, period.toMillis());
-        return scheduler.scheduleAtFixedRate(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> name + " failed; trying again in " + ms + " ms");
-            }
-        }, ms, ms, TimeUnit.MILLISECONDS);
+        return scheduler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, e, () -> name + " failed; trying again in " + ms + " ms");
+                    }
+                },
+                ms,
+                ms,
+                TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -10,8 +10,7 @@ public final class PlainText {
 
     public static final String RULE = "must not contain control characters (U+0000 to U+001F, U+007F to U+009F)";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     public static boolean isPlain(CharSequence text) {
         int n = text.length();

@@ -22,6 +22,9 @@ public class PublicLocation {
 
     /** {@code path} is the API path from the root, such as {@code /api/v1/payments/pay_123}. */
     public String of(String path) {
-        return baseUrl.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceAll("/+$", "") + path).orElse(path);
+        return baseUrl.map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.replaceAll("/+$", "") + path)
+                .orElse(path);
     }
 }

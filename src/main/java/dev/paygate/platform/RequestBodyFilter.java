@@ -37,7 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * already finished, and the client gets an empty 200), so its server.xml sets 50. Servers that
  * hand the body over only once the filter has returned gain nothing from a wait, and keep 0.
  */
-@WebFilter(urlPatterns = "/api/v1/*", asyncSupported = true,
+@WebFilter(
+        urlPatterns = "/api/v1/*",
+        asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class RequestBodyFilter implements Filter {
 
@@ -48,6 +50,7 @@ public class RequestBodyFilter implements Filter {
      * otherwise never read the answer. Beyond it, the 413 goes at once.
      */
     static final long DRAINED_AT_MOST = 1024 * 1024;
+
     static final String BODY = RequestBodyFilter.class.getName() + ".body";
 
     @Inject
@@ -62,7 +65,8 @@ public class RequestBodyFilter implements Filter {
     long arrivalWaitMillis;
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
             if (request.getAttribute(BODY) instanceof BufferedBody body) {
@@ -75,8 +79,10 @@ public class RequestBodyFilter implements Filter {
         long length = request.getContentLengthLong();
         // Without a length, a body may still come chunked; some servers do not show the
         // Transfer-Encoding header to the application, so a POST is read here either way.
-        if (length == 0 || length < 0 && request.getHeader("Transfer-Encoding") == null
-                && !"POST".equals(request.getMethod())) {
+        if (length == 0
+                || length < 0
+                        && request.getHeader("Transfer-Encoding") == null
+                        && !"POST".equals(request.getMethod())) {
             chain.doFilter(req, res);
             return;
         }
@@ -150,7 +156,8 @@ public class RequestBodyFilter implements Filter {
                 return;
             }
             resetBuffer();
-            ErrorAnswer.write(request.getServletContext(), request.getMethod(), status, (HttpServletResponse) getResponse());
+            ErrorAnswer.write(
+                    request.getServletContext(), request.getMethod(), status, (HttpServletResponse) getResponse());
         }
 
         @Override

@@ -23,8 +23,14 @@ public class RequestRecordReader implements MessageBodyReader<Record> {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entity)
+            throws IOException {
         // The body reader has bounded the body already; this bounds it again wherever it came from.
         byte[] body = entity.readNBytes(RequestBodyFilter.LIMIT + 1);
         if (body.length > RequestBodyFilter.LIMIT) {

@@ -29,8 +29,13 @@ public class RequestTargetFilter extends HttpFilter {
         boolean badPath = !uriCharacters(request.getRequestURI());
         if (badPath || !uriCharacters(query)) {
             String part = badPath ? "path" : "query";
-            RequestBodyFilter.answer(response, new InvalidRequest("parameter_invalid", part, "The " + part
-                    + " holds a character that a URI never holds unescaped (such as a space, a quote or <); percent-encode it."));
+            RequestBodyFilter.answer(
+                    response,
+                    new InvalidRequest(
+                            "parameter_invalid",
+                            part,
+                            "The " + part
+                                    + " holds a character that a URI never holds unescaped (such as a space, a quote or <); percent-encode it."));
             return;
         }
         InvalidRequest invalid = ParameterFilter.badEscape(query);
@@ -47,7 +52,9 @@ public class RequestTargetFilter extends HttpFilter {
         }
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            boolean allowed = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
                     || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0;
             if (!allowed) {
                 return false;

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource anyone may call without a key, such as health. Every other resource needs one. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface Unauthenticated {
-}
+public @interface Unauthenticated {}

@@ -19,10 +19,12 @@ public record ApiError(Body error) {
     public record Body(
             @Schema(example = "invalid_request_error") String type,
             @Schema(example = "parameter_invalid") String code,
-            @Schema(example = "amount must be greater than 0") String message,
+
+            @Schema(example = "amount must be greater than 0")
+            String message,
+
             @Schema(example = "amount", nullable = true) String param,
-            List<FieldError> errors) {
-    }
+            List<FieldError> errors) {}
 
     public static ApiError of(ErrorType type, String code, String message, String param, List<FieldError> errors) {
         return new ApiError(new Body(type.wire(), code, message, param, List.copyOf(errors)));

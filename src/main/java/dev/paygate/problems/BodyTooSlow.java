@@ -6,9 +6,14 @@ import java.math.BigDecimal;
 public class BodyTooSlow extends GatewayException {
 
     public BodyTooSlow(long timeoutMillis) {
-        super(ErrorType.REQUEST_TIMEOUT, "request_timeout", null,
+        super(
+                ErrorType.REQUEST_TIMEOUT,
+                "request_timeout",
+                null,
                 "The request body arrived too slowly: it must arrive in full within "
-                        + BigDecimal.valueOf(timeoutMillis, 3).stripTrailingZeros().toPlainString()
+                        + BigDecimal.valueOf(timeoutMillis, 3)
+                                .stripTrailingZeros()
+                                .toPlainString()
                         + " seconds of the request's headers.");
     }
 }

@@ -34,7 +34,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::param).thenComparing(FieldError::code))
                 .toList();
-        return errors.isEmpty() ? List.of(new FieldError("body", "parameter_invalid", "The request is invalid.")) : errors;
+        return errors.isEmpty()
+                ? List.of(new FieldError("body", "parameter_invalid", "The request is invalid."))
+                : errors;
     }
 
     /** The last node of the path, in the wire's snake_case: {@code create.arg0.cardNumber} is card_number. */
@@ -49,11 +51,14 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     private static String code(ConstraintViolation<?> v) {
-        String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String constraint =
+                v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (constraint) {
             case "NotNull", "NotBlank", "NotEmpty" -> "parameter_missing";
-            default -> v.getMessage().startsWith("code:") ? v.getMessage().substring(5, v.getMessage().indexOf(' '))
-                    : "parameter_invalid";
+            default ->
+                v.getMessage().startsWith("code:")
+                        ? v.getMessage().substring(5, v.getMessage().indexOf(' '))
+                        : "parameter_invalid";
         };
     }
 

@@ -8,5 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FieldError(
         @Schema(example = "card_number") String param,
         @Schema(example = "parameter_invalid") String code,
-        @Schema(example = "card_number fails the Luhn check") String message) {
-}
+
+        @Schema(example = "card_number fails the Luhn check")
+        String message) {}

@@ -4,7 +4,10 @@ package dev.paygate.problems;
 public class IdempotencyKeyInUse extends GatewayException {
 
     public IdempotencyKeyInUse(String key) {
-        super(ErrorType.IDEMPOTENCY_CONFLICT, "idempotency_key_in_use", "Idempotency-Key",
+        super(
+                ErrorType.IDEMPOTENCY_CONFLICT,
+                "idempotency_key_in_use",
+                "Idempotency-Key",
                 "A request with Idempotency-Key '" + key + "' is still being processed. Retry shortly.");
     }
 

@@ -4,7 +4,10 @@ package dev.paygate.problems;
 public class IdempotencyKeyReused extends GatewayException {
 
     public IdempotencyKeyReused(String key) {
-        super(ErrorType.IDEMPOTENCY_MISMATCH, "idempotency_key_reused", "Idempotency-Key",
+        super(
+                ErrorType.IDEMPOTENCY_MISMATCH,
+                "idempotency_key_reused",
+                "Idempotency-Key",
                 "Idempotency-Key '" + key + "' was already used for a different request (method, path or body). "
                         + "Use a new key for a new request.");
     }

@@ -24,7 +24,8 @@ public class InvalidRequest extends GatewayException {
     /** Several offending parameters at once; the first one names the error. */
     public static InvalidRequest of(List<FieldError> errors) {
         FieldError first = errors.get(0);
-        String message = errors.size() == 1 ? first.message()
+        String message = errors.size() == 1
+                ? first.message()
                 : first.message() + " (and " + (errors.size() - 1) + " more invalid parameters)";
         return new InvalidRequest(List.copyOf(errors), first.code(), first.param(), message);
     }

@@ -4,7 +4,10 @@ package dev.paygate.problems;
 public class PayloadTooLarge extends GatewayException {
 
     public PayloadTooLarge(int limitBytes) {
-        super(ErrorType.PAYLOAD_TOO_LARGE, "payload_too_large", null,
+        super(
+                ErrorType.PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                null,
                 "The request body exceeds " + (limitBytes / 1024) + " KiB.");
     }
 }

@@ -4,7 +4,11 @@ package dev.paygate.problems;
 public class RateLimited extends GatewayException {
 
     public RateLimited(String kind, int perSecond) {
-        super(ErrorType.RATE_LIMIT_ERROR, "rate_limited", null, "Too many " + kind + " requests: this key may send "
-                + perSecond + " per second. Retry after the time in the Retry-After header.");
+        super(
+                ErrorType.RATE_LIMIT_ERROR,
+                "rate_limited",
+                null,
+                "Too many " + kind + " requests: this key may send " + perSecond
+                        + " per second. Retry after the time in the Retry-After header.");
     }
 }

@@ -62,27 +62,34 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (concurrentUpdate(e)) {
-            return Responses.of(new StateConflict("concurrent_update", "The object was changed by another request "
-                    + "at the same moment, so this one changed nothing. Retry it."));
+            return Responses.of(new StateConflict(
+                    "concurrent_update",
+                    "The object was changed by another request "
+                            + "at the same moment, so this one changed nothing. Retry it."));
         }
         Reference reference = referenceFor(e);
         if (databaseUnreachable(e)) {
             if (reference.first()) {
                 // One line, no stack trace: the exception as text (Open Liberty prints a whole
                 // stack trace for a Throwable among a message's parameters).
-                LOG.log(Level.WARNING, "The database is unreachable (reference {0}): {1}", new Object[] {reference.id(), e.toString()});
+                LOG.log(Level.WARNING, "The database is unreachable (reference {0}): {1}", new Object[] {
+                    reference.id(), e.toString()
+                });
             }
             return Responses.of(new ServiceUnavailable("database_unavailable", databaseUnavailable(reference.id())));
         }
         if (reference.first()) {
             LOG.log(Level.SEVERE, "Unexpected error, reference " + reference.id(), e);
         }
-        return Responses.of(500, ApiError.of(ErrorType.API_ERROR, "api_error",
-                "The gateway could not handle the request (reference " + reference.id() + ")."));
+        return Responses.of(
+                500,
+                ApiError.of(
+                        ErrorType.API_ERROR,
+                        "api_error",
+                        "The gateway could not handle the request (reference " + reference.id() + ")."));
     }
 
-    record Reference(String id, boolean first) {
-    }
+    record Reference(String id, boolean first) {}
 
     /** The reference of {@code e}: a new one on the first call for it, the same one after. */
     static Reference referenceFor(Throwable e) {
@@ -124,7 +131,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
      */
     static boolean concurrentUpdate(Throwable e) {
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException || isA(t, "org.hibernate.StaleStateException")) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || isA(t, "org.hibernate.StaleStateException")) {
                 return true;
             }
         }

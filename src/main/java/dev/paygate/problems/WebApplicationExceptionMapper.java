@@ -14,17 +14,28 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response original = e.getResponse();
         int status = original.getStatus();
         ApiError error = switch (status) {
-            case 404 -> ApiError.of(ErrorType.NOT_FOUND, "resource_missing",
-                    "No such route. The API reference is at /apidocs/.");
-            case 405 -> ApiError.of(ErrorType.INVALID_REQUEST_ERROR, "method_not_allowed",
-                    "This method is not allowed on this route; allowed: " + original.getAllowedMethods() + ".");
-            case 406 -> ApiError.of(ErrorType.INVALID_REQUEST_ERROR, "not_acceptable",
-                    "The API answers with application/json only.");
-            case 415 -> ApiError.of(ErrorType.INVALID_REQUEST_ERROR, "unsupported_media_type",
-                    "Send the request body as application/json.");
-            default -> status >= 500
-                    ? ApiError.of(ErrorType.API_ERROR, "api_error", "The gateway could not handle the request.")
-                    : ApiError.of(ErrorType.INVALID_REQUEST_ERROR, "invalid_request", "The request is invalid.");
+            case 404 ->
+                ApiError.of(
+                        ErrorType.NOT_FOUND, "resource_missing", "No such route. The API reference is at /apidocs/.");
+            case 405 ->
+                ApiError.of(
+                        ErrorType.INVALID_REQUEST_ERROR,
+                        "method_not_allowed",
+                        "This method is not allowed on this route; allowed: " + original.getAllowedMethods() + ".");
+            case 406 ->
+                ApiError.of(
+                        ErrorType.INVALID_REQUEST_ERROR,
+                        "not_acceptable",
+                        "The API answers with application/json only.");
+            case 415 ->
+                ApiError.of(
+                        ErrorType.INVALID_REQUEST_ERROR,
+                        "unsupported_media_type",
+                        "Send the request body as application/json.");
+            default ->
+                status >= 500
+                        ? ApiError.of(ErrorType.API_ERROR, "api_error", "The gateway could not handle the request.")
+                        : ApiError.of(ErrorType.INVALID_REQUEST_ERROR, "invalid_request", "The request is invalid.");
         };
         Response.ResponseBuilder out = Response.fromResponse(Responses.of(status, error));
         if (status == 405) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Java names to the API's snake_case names: {@code cardLast4} is {@code card_last4}. */
 public final class WireNames {
 
-    private WireNames() {
-    }
+    private WireNames() {}
 
     public static String snake(String camel) {
         StringBuilder out = new StringBuilder(camel.length() + 4);

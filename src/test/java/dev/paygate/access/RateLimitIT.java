@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RateLimitIT extends AgainstGateway {
 
     void limit(int reads, int writes) {
-        Api.Reply updated = admin.post("/api/v1/admin/merchants/" + merchant,
+        Api.Reply updated = admin.post(
+                "/api/v1/admin/merchants/" + merchant,
                 "{\"read_rate_limit\":" + reads + ",\"write_rate_limit\":" + writes + "}");
         assertEquals(200, updated.status(), updated::toString);
     }
@@ -42,7 +43,8 @@ class RateLimitIT extends AgainstGateway {
         int remaining = Integer.parseInt(first.header("RateLimit-Remaining"));
         assertTrue(remaining >= 3 && remaining <= 4, "one of five used: " + remaining);
         assertNotNull(first.header("RateLimit-Reset"));
-        Api.Reply created = api.post("/api/v1/payments", Api.cardPayment(merchant, "1.00", "4111111111111111", Map.of()));
+        Api.Reply created =
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "1.00", "4111111111111111", Map.of()));
         assertEquals(201, created.status());
         assertEquals("5", created.header("RateLimit-Limit"), "writes have a bucket of their own");
         Api.Reply notFound = api.get("/api/v1/payments/pay_nothing");
@@ -61,8 +63,11 @@ class RateLimitIT extends AgainstGateway {
         assertEquals("3", refused.header("RateLimit-Limit"));
         assertEquals("0", refused.header("RateLimit-Remaining"));
 
-        assertEquals(201, api.post("/api/v1/payments", Api.cardPayment(merchant, "1.00", "4111111111111111", Map.of()))
-                .status(), "exhausted reads do not hold back writes");
+        assertEquals(
+                201,
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "1.00", "4111111111111111", Map.of()))
+                        .status(),
+                "exhausted reads do not hold back writes");
 
         Api.sleep(retryAfter * 1000 + 100);
         assertEquals(200, api.get("/api/v1/payments").status(), "after Retry-After the bucket has refilled");
@@ -83,10 +88,21 @@ class RateLimitIT extends AgainstGateway {
         }
         assertNotNull(refused, "no 429 after 20 writes at 2 per second");
         assertEquals("rate_limited", refused.error().getString("code"));
-        int before = api.get("/api/v1/payments?limit=100").json().getJsonArray("data").size();
+        int before = api.get("/api/v1/payments?limit=100")
+                .json()
+                .getJsonArray("data")
+                .size();
         Api other = api.withKey(issueKey(merchant));
-        assertEquals(201, other.post("/api/v1/payments", Api.cardPayment(merchant, "1.00", card, Map.of())).status());
-        assertEquals(before + 1, api.get("/api/v1/payments?limit=100").json().getJsonArray("data").size(),
+        assertEquals(
+                201,
+                other.post("/api/v1/payments", Api.cardPayment(merchant, "1.00", card, Map.of()))
+                        .status());
+        assertEquals(
+                before + 1,
+                api.get("/api/v1/payments?limit=100")
+                        .json()
+                        .getJsonArray("data")
+                        .size(),
                 "a refused write created nothing; the other key's did");
     }
 

@@ -73,11 +73,16 @@ class IdempotencyIT extends AgainstGateway {
         assertEquals(422, other.status(), other::toString);
         assertEquals("idempotency_error", other.error().getString("type"));
         assertEquals("idempotency_key_reused", other.error().getString("code"));
-        String payment = api.get("/api/v1/payments").json().getJsonArray("data").getJsonObject(0).getString("id");
+        String payment = api.get("/api/v1/payments")
+                .json()
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getString("id");
         Api.Reply otherPath = post(api, "/api/v1/payments/" + payment + "/cancel", key, null);
         assertEquals(422, otherPath.status(), "another path is another request: " + otherPath);
         assertEquals(1, paymentCount());
-        assertNotEquals("cancelled", api.get("/api/v1/payments/" + payment).json().getString("status"));
+        assertNotEquals(
+                "cancelled", api.get("/api/v1/payments/" + payment).json().getString("status"));
     }
 
     @Test
@@ -89,7 +94,8 @@ class IdempotencyIT extends AgainstGateway {
         assertEquals(201, fixed.status(), fixed::toString);
         assertNull(fixed.header("Idempotent-Replayed"));
 
-        Api.Reply tooLong = post(api, "/api/v1/payments", "k".repeat(256), Api.cardPayment(merchant, "1.00", VISA, Map.of()));
+        Api.Reply tooLong =
+                post(api, "/api/v1/payments", "k".repeat(256), Api.cardPayment(merchant, "1.00", VISA, Map.of()));
         assertEquals(400, tooLong.status());
         assertEquals("Idempotency-Key", tooLong.error().getString("param"));
         assertEquals(1, paymentCount());
@@ -98,7 +104,10 @@ class IdempotencyIT extends AgainstGateway {
     @Test
     void keysBelongToTheirMerchant() {
         String key = key();
-        assertEquals(201, post(api, "/api/v1/payments", key, Api.cardPayment(merchant, "3.00", VISA, Map.of())).status());
+        assertEquals(
+                201,
+                post(api, "/api/v1/payments", key, Api.cardPayment(merchant, "3.00", VISA, Map.of()))
+                        .status());
         String otherId = Api.merchant();
         Api other = api.withKey(createMerchant(otherId));
         Api.Reply theirs = post(other, "/api/v1/payments", key, Api.cardPayment(otherId, "3.00", VISA, Map.of()));
@@ -110,7 +119,8 @@ class IdempotencyIT extends AgainstGateway {
     @Test
     void refundsAndErrorsReplayToo() {
         String payment = post(api, "/api/v1/payments", key(), Api.cardPayment(merchant, "50.00", VISA, Map.of()))
-                .json().getString("id");
+                .json()
+                .getString("id");
         api.awaitStatus(payment, "completed");
         String key = key();
         Api.Reply refund = post(api, "/api/v1/payments/" + payment + "/refund", key, "{\"amount\": 5.00}");
@@ -118,7 +128,8 @@ class IdempotencyIT extends AgainstGateway {
         Api.Reply again = post(api, "/api/v1/payments/" + payment + "/refund", key, "{\"amount\": 5.00}");
         assertEquals(202, again.status());
         assertEquals(refund.json().getString("id"), again.json().getString("id"));
-        assertEquals(1, api.get("/api/v1/payments/" + payment + "/refunds").array().size());
+        assertEquals(
+                1, api.get("/api/v1/payments/" + payment + "/refunds").array().size());
 
         String cancelKey = key();
         Api.Reply conflict = post(api, "/api/v1/payments/" + payment + "/cancel", cancelKey, null);
@@ -132,7 +143,8 @@ class IdempotencyIT extends AgainstGateway {
     @Test
     void whileTheFirstRequestRunsTheSameKeyIs409ThenItReplays() throws Exception {
         String payment = post(api, "/api/v1/payments", key(), Api.cardPayment(merchant, "20.00", VISA, Map.of()))
-                .json().getString("id");
+                .json()
+                .getString("id");
         api.awaitStatus(payment, "completed");
         String key = key();
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -143,7 +155,8 @@ class IdempotencyIT extends AgainstGateway {
                 lock.setString(1, payment);
                 lock.executeQuery();
             }
-            Future<Api.Reply> first = pool.submit(() -> post(api, "/api/v1/payments/" + payment + "/refund", key, null));
+            Future<Api.Reply> first =
+                    pool.submit(() -> post(api, "/api/v1/payments/" + payment + "/refund", key, null));
             Api.Reply busy = null;
             for (int i = 0; i < 100 && (busy == null || busy.status() != 409); i++) {
                 Api.sleep(50);
@@ -157,7 +170,9 @@ class IdempotencyIT extends AgainstGateway {
             Api.Reply replay = post(api, "/api/v1/payments/" + payment + "/refund", key, null);
             assertEquals("true", replay.header("Idempotent-Replayed"));
             assertEquals(done.json().getString("id"), replay.json().getString("id"));
-            assertEquals(1, api.get("/api/v1/payments/" + payment + "/refunds").array().size());
+            assertEquals(
+                    1,
+                    api.get("/api/v1/payments/" + payment + "/refunds").array().size());
         } finally {
             pool.shutdownNow();
         }
@@ -205,10 +220,14 @@ class IdempotencyIT extends AgainstGateway {
     @Test
     void anExpiredKeyIsFreeAgain() throws Exception {
         String key = key();
-        assertEquals(201, post(api, "/api/v1/payments", key, Api.cardPayment(merchant, "7.00", VISA, Map.of())).status());
+        assertEquals(
+                201,
+                post(api, "/api/v1/payments", key, Api.cardPayment(merchant, "7.00", VISA, Map.of()))
+                        .status());
         try (Connection db = TestDatabase.connect();
-                PreparedStatement expire = db.prepareStatement("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' "
-                        + "WHERE scope = ? AND idempotency_key = ?")) {
+                PreparedStatement expire =
+                        db.prepareStatement("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' "
+                                + "WHERE scope = ? AND idempotency_key = ?")) {
             expire.setString(1, merchant);
             expire.setString(2, key);
             assertEquals(1, expire.executeUpdate());
@@ -224,11 +243,15 @@ class IdempotencyIT extends AgainstGateway {
         String expired = key();
         String live = key();
         String liveBody = Api.cardPayment(merchant, "7.00", VISA, Map.of());
-        assertEquals(201, post(api, "/api/v1/payments", expired, Api.cardPayment(merchant, "7.00", VISA, Map.of())).status());
+        assertEquals(
+                201,
+                post(api, "/api/v1/payments", expired, Api.cardPayment(merchant, "7.00", VISA, Map.of()))
+                        .status());
         assertEquals(201, post(api, "/api/v1/payments", live, liveBody).status());
         try (Connection db = TestDatabase.connect()) {
-            try (PreparedStatement expire = db.prepareStatement("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' "
-                    + "WHERE scope = ? AND idempotency_key = ?")) {
+            try (PreparedStatement expire =
+                    db.prepareStatement("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' "
+                            + "WHERE scope = ? AND idempotency_key = ?")) {
                 expire.setString(1, merchant);
                 expire.setString(2, expired);
                 assertEquals(1, expire.executeUpdate());
@@ -245,7 +268,8 @@ class IdempotencyIT extends AgainstGateway {
     }
 
     private int count(Connection db, String key) throws java.sql.SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?")) {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT count(*) FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?")) {
             q.setString(1, merchant);
             q.setString(2, key);
             try (var rs = q.executeQuery()) {

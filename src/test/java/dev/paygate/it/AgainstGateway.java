@@ -29,6 +29,7 @@ public abstract class AgainstGateway {
     protected Api admin;
     /** The API as {@link #merchant}, with its secret key. */
     protected Api api;
+
     protected String merchant;
 
     @BeforeEach
@@ -40,7 +41,8 @@ public abstract class AgainstGateway {
 
     /** Creates a merchant and its first key; returns the key's secret. */
     protected String createMerchant(String id) {
-        Api.Reply created = admin.post("/api/v1/admin/merchants", "{\"id\":\"" + id + "\",\"name\":\"Test " + id + "\"}");
+        Api.Reply created =
+                admin.post("/api/v1/admin/merchants", "{\"id\":\"" + id + "\",\"name\":\"Test " + id + "\"}");
         assertEquals(201, created.status(), created::toString);
         return issueKey(id);
     }

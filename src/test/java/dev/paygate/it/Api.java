@@ -48,7 +48,8 @@ public final class Api {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String key;
 
@@ -107,12 +108,13 @@ public final class Api {
 
     /** Adds the credential unless the request sets its own Authorization header. */
     public Reply send(HttpRequest.Builder request) {
-        if (key != null && request.copy().build().headers().firstValue("Authorization").isEmpty()) {
+        if (key != null
+                && request.copy().build().headers().firstValue("Authorization").isEmpty()) {
             request.header("Authorization", "Bearer " + key);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,8 +8,7 @@ import java.util.List;
 /** Checks of the OpenAPI document that hold on every server. */
 public final class ApiDocument {
 
-    private ApiDocument() {
-    }
+    private ApiDocument() {}
 
     /**
      * Every payments and refunds operation documents the 400, 401 and 429 that any keyed call may
@@ -31,13 +30,16 @@ public final class ApiDocument {
                     if (response.containsKey("$ref")) {
                         String ref = response.getString("$ref");
                         assertTrue(ref.startsWith("#/components/responses/"), where + ": " + ref);
-                        response = openapi.getJsonObject("components").getJsonObject("responses")
+                        response = openapi.getJsonObject("components")
+                                .getJsonObject("responses")
                                 .getJsonObject(ref.substring("#/components/responses/".length()));
                         assertTrue(response != null, where + ": " + ref + " is not among the components");
                     }
                     assertTrue(response.containsKey("description"), where + ": " + response);
-                    String schema = response.getJsonObject("content").getJsonObject("application/json")
-                            .getJsonObject("schema").getString("$ref", "");
+                    String schema = response.getJsonObject("content")
+                            .getJsonObject("application/json")
+                            .getJsonObject("schema")
+                            .getString("$ref", "");
                     assertTrue(schema.endsWith("/Error"), where + " is not in the error shape: " + response);
                 }
                 checked++;

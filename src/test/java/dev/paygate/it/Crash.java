@@ -33,8 +33,7 @@ public final class Crash {
 
     static final int CLIENTS = 8;
 
-    private Crash() {
-    }
+    private Crash() {}
 
     /** What kills the gateway while the load runs. */
     @FunctionalInterface
@@ -62,7 +61,8 @@ public final class Crash {
     public static List<String> completedPayments(Api api, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Api.Reply created = api.post("/api/v1/payments", Api.cardPayment("merchant_123", "100.00", "4111111111111111", Map.of()));
+            Api.Reply created = api.post(
+                    "/api/v1/payments", Api.cardPayment("merchant_123", "100.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
             ids.add(created.json().getString("id"));
         }
@@ -75,8 +75,14 @@ public final class Crash {
      * {@code millis}; then {@code kill} while they are still being sent. Refunds answered 202
      * are added to {@code accepted}. Returns one answer of each other status the clients got.
      */
-    public static Map<Integer, String> underLoad(Api api, List<String> refundable, Set<String> accepted, AtomicInteger paymentsCreated,
-            long millis, Kill kill) throws Exception {
+    public static Map<Integer, String> underLoad(
+            Api api,
+            List<String> refundable,
+            Set<String> accepted,
+            AtomicInteger paymentsCreated,
+            long millis,
+            Kill kill)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Map<Integer, String> other = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -87,7 +93,8 @@ public final class Crash {
                     for (int i = 0; !stop.get(); i++) {
                         try {
                             if (client == 0) {
-                                Api.Reply created = api.post("/api/v1/payments",
+                                Api.Reply created = api.post(
+                                        "/api/v1/payments",
                                         Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of()));
                                 if (created.status() == 201) {
                                     paymentsCreated.incrementAndGet();
@@ -96,7 +103,8 @@ public final class Crash {
                                 }
                             } else {
                                 String payment = refundable.get((client * 31 + i) % refundable.size());
-                                Api.Reply refund = api.post("/api/v1/payments/" + payment + "/refund", "{\"amount\":0.01}");
+                                Api.Reply refund =
+                                        api.post("/api/v1/payments/" + payment + "/refund", "{\"amount\":0.01}");
                                 if (refund.status() == 202) {
                                     accepted.add(refund.json().getString("id"));
                                 } else {
@@ -130,8 +138,10 @@ public final class Crash {
         List<ProcessHandle> jvms = Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .toList();
-        assertTrue(jvms.stream().anyMatch(jvm -> commandLine(jvm).contains(serverJar)),
-                "the server's JVM (" + serverJar + ") is among " + jvms.stream().map(Crash::commandLine).toList());
+        assertTrue(
+                jvms.stream().anyMatch(jvm -> commandLine(jvm).contains(serverJar)),
+                "the server's JVM (" + serverJar + ") is among "
+                        + jvms.stream().map(Crash::commandLine).toList());
         jvms.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         for (ProcessHandle jvm : jvms) {
@@ -142,7 +152,8 @@ public final class Crash {
 
     private static String commandLine(ProcessHandle process) {
         try {
-            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).replace('\0', ' ');
+            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"))
+                    .replace('\0', ' ');
         } catch (java.io.IOException gone) {
             return "";
         }
@@ -156,10 +167,15 @@ public final class Crash {
     /** Waits until no payment is pending or processing and no refund pending, for {@code nanos} at most. */
     public static void awaitNothingPending(Statement sql, long nanos, String when) throws Exception {
         long deadline = System.nanoTime() + nanos;
-        while (unfinishedPayments(sql) > 0 || count(sql, "SELECT count(*) FROM refunds WHERE lower(status) = 'pending'") > 0) {
-            assertTrue(System.nanoTime() < deadline, "still unfinished " + when + ": "
-                    + rows(sql, "SELECT id, status FROM payments WHERE lower(status) IN ('pending', 'processing')")
-                    + rows(sql, "SELECT id, status FROM refunds WHERE lower(status) = 'pending'"));
+        while (unfinishedPayments(sql) > 0
+                || count(sql, "SELECT count(*) FROM refunds WHERE lower(status) = 'pending'") > 0) {
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "still unfinished " + when + ": "
+                            + rows(
+                                    sql,
+                                    "SELECT id, status FROM payments WHERE lower(status) IN ('pending', 'processing')")
+                            + rows(sql, "SELECT id, status FROM refunds WHERE lower(status) = 'pending'"));
             Thread.sleep(250);
         }
     }
@@ -170,10 +186,17 @@ public final class Crash {
      */
     public static void assertSettled(Statement sql, Set<String> accepted, long nanos, String when) throws Exception {
         awaitNothingPending(sql, nanos, when);
-        assertEquals(0, count(sql, "SELECT count(*) FROM payments WHERE lower(status) NOT IN "
-                + "('completed', 'failed', 'cancelled', 'refunded')"), "every payment is final");
+        assertEquals(
+                0,
+                count(
+                        sql,
+                        "SELECT count(*) FROM payments WHERE lower(status) NOT IN "
+                                + "('completed', 'failed', 'cancelled', 'refunded')"),
+                "every payment is final");
         for (String id : accepted) {
-            assertEquals(List.of("succeeded"), column(sql, "SELECT lower(status) FROM refunds WHERE id = '" + id + "'"),
+            assertEquals(
+                    List.of("succeeded"),
+                    column(sql, "SELECT lower(status) FROM refunds WHERE id = '" + id + "'"),
                     "the accepted refund " + id + " was settled");
         }
         assertEquals(0, count(sql, "SELECT count(*) FROM refunds WHERE lower(status) <> 'succeeded'"));
@@ -192,8 +215,10 @@ public final class Crash {
                 + "updated_at, version) VALUES ('" + stranded + "', '" + payment + "', 0.01, 'USD', 'PENDING', "
                 + "'stranded', now(), now(), 0)");
         long inserted = System.nanoTime();
-        while (!column(sql, "SELECT lower(status) FROM refunds WHERE id = '" + stranded + "'").equals(List.of("succeeded"))) {
-            assertTrue(System.nanoTime() - inserted < TimeUnit.SECONDS.toNanos(requeueAfterSeconds + 3),
+        while (!column(sql, "SELECT lower(status) FROM refunds WHERE id = '" + stranded + "'")
+                .equals(List.of("succeeded"))) {
+            assertTrue(
+                    System.nanoTime() - inserted < TimeUnit.SECONDS.toNanos(requeueAfterSeconds + 3),
                     "the stranded refund was not queued again within " + requeueAfterSeconds + " s");
             Thread.sleep(100);
         }
@@ -211,17 +236,17 @@ public final class Crash {
                            WHERE lower(status) = 'succeeded' GROUP BY payment_id) r ON r.payment_id = p.id
                 LEFT JOIN (SELECT payment_id, count(*) n FROM payment_transactions
                            WHERE lower(type) = 'refund' GROUP BY payment_id) t ON t.payment_id = p.id
-                WHERE p.refunded_amount <> coalesce(r.total, 0) OR coalesce(r.n, 0) <> coalesce(t.n, 0)"""),
-                "every succeeded refund is counted exactly once");
+                WHERE p.refunded_amount <> coalesce(r.total, 0) OR coalesce(r.n, 0) <> coalesce(t.n, 0)"""), "every succeeded refund is counted exactly once");
         assertEquals(List.of(), column(sql, """
                 SELECT payment_id || ' ' || type || ' ' || status || ' x' || count(*) FROM payment_transactions
-                WHERE lower(type) <> 'refund' GROUP BY payment_id, type, status HAVING count(*) > 1"""),
-                "no payment step ran twice");
+                WHERE lower(type) <> 'refund' GROUP BY payment_id, type, status HAVING count(*) > 1"""), "no payment step ran twice");
     }
 
     public static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + TestDatabase.host() + ":" + TestDatabase.port() + "/"
-                + database, TestDatabase.user(), TestDatabase.password());
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + TestDatabase.host() + ":" + TestDatabase.port() + "/" + database,
+                TestDatabase.user(),
+                TestDatabase.password());
     }
 
     public static long count(Statement sql, String query) throws SQLException {

@@ -28,8 +28,7 @@ public final class DatabaseOutage {
     /** How long the gateway may take to notice that the database is back. */
     static final Duration RECOVERY = Duration.ofSeconds(30);
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /**
      * Runs the outage on {@code database} through {@code admin} (a connection to another database
@@ -65,7 +64,8 @@ public final class DatabaseOutage {
             Api.sleep(250);
             health = api.get("/api/v1/health");
         }
-        assertEquals(200, health.status(), "health recovers within " + RECOVERY + " once the database is back: " + health);
+        assertEquals(
+                200, health.status(), "health recovers within " + RECOVERY + " once the database is back: " + health);
         Api.Reply payment = api.get("/api/v1/payments/" + paymentId);
         assertEquals(200, payment.status(), payment::toString);
         assertEquals(before, payment.body());
@@ -92,7 +92,9 @@ public final class DatabaseOutage {
             String[] around = text.split(Pattern.quote(warning + reference + ")"), -1);
             assertEquals(2, around.length, reference + ", see " + log);
             String[] after = around[1].split("\\R", 3);
-            assertFalse(after.length > 1 && after[1].trim().startsWith("at "), "a stack trace after " + reference + ", see " + log);
+            assertFalse(
+                    after.length > 1 && after[1].trim().startsWith("at "),
+                    "a stack trace after " + reference + ", see " + log);
         }
         assertFalse(text.contains("Unexpected error"), "see " + log);
     }

@@ -64,21 +64,24 @@ public final class FuzzHttp {
     private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
-    private FuzzHttp() {
-    }
+    private FuzzHttp() {}
 
     /** Sends {@code request} (the whole message, bytes as they go on the wire) and reads one answer. */
-    public static Answer exchange(String host, int port, byte[] request, Duration timeout, boolean head) throws IOException {
+    public static Answer exchange(String host, int port, byte[] request, Duration timeout, boolean head)
+            throws IOException {
         Socket socket = new Socket();
         boolean[] overran = {false};
-        ScheduledFuture<?> guard = WATCHDOG.schedule(() -> {
-            overran[0] = true;
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing is all the watchdog can do
-            }
-        }, timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> guard = WATCHDOG.schedule(
+                () -> {
+                    overran[0] = true;
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing is all the watchdog can do
+                    }
+                },
+                timeout.toMillis() + 2_000,
+                TimeUnit.MILLISECONDS);
         try (socket) {
             socket.connect(new InetSocketAddress(host, port), 5_000);
             socket.setSoTimeout((int) timeout.toMillis());
@@ -98,8 +101,13 @@ public final class FuzzHttp {
             } catch (java.net.SocketTimeoutException e) {
                 throw new NoAnswer("no answer within " + timeout.toSeconds() + " s", true, e);
             } catch (NoAnswer e) {
-                throw writeFailure == null ? e : new NoAnswer(e.getMessage() + " (the request could not be sent whole: "
-                        + writeFailure.getMessage() + ")", false, writeFailure);
+                throw writeFailure == null
+                        ? e
+                        : new NoAnswer(
+                                e.getMessage() + " (the request could not be sent whole: " + writeFailure.getMessage()
+                                        + ")",
+                                false,
+                                writeFailure);
             } catch (IOException e) {
                 if (overran[0]) {
                     throw new NoAnswer("no answer within " + timeout.toSeconds() + " s", true, e);
@@ -127,7 +135,8 @@ public final class FuzzHttp {
             while ((line = readLine(in)) != null && !line.isEmpty()) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    headers.computeIfAbsent(
+                                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                             .add(line.substring(colon + 1).trim());
                 }
             }

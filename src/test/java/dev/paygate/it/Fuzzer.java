@@ -63,11 +63,19 @@ public final class Fuzzer {
     private static final int THREADS = 4;
     private static final String VISA = "4111111111111111";
     /** Luhn-valid numbers that the runs put where no card number belongs. */
-    private static final List<String> STRAY_CARDS = List.of("4242424242424242", "5555555555554444", "378282246310005",
-            "6011111111111117", "4000056655665556", "4222222222222");
+    private static final List<String> STRAY_CARDS = List.of(
+            "4242424242424242",
+            "5555555555554444",
+            "378282246310005",
+            "6011111111111117",
+            "4000056655665556",
+            "4222222222222");
     /** Headers the JDK client sets itself and will not take from a caller. */
-    private static final Set<String> RAW_ONLY = Set.of("host", "content-length", "transfer-encoding", "expect", "connection", "upgrade");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE");
+    private static final Set<String> RAW_ONLY =
+            Set.of("host", "content-length", "transfer-encoding", "expect", "connection", "upgrade");
+
+    private static final List<String> METHODS =
+            List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE");
 
     /** Names of the software under the gateway, which no answer should give away. */
     private static final Pattern FRAMEWORKS = Pattern.compile(
@@ -78,8 +86,7 @@ public final class Fuzzer {
             "\\b(java|javax|jakarta|sun|com\\.sun|org\\.[a-z]+|fish\\.payara|io\\.openliberty|com\\.ibm|dev\\.paygate)\\.[a-z]\\w*\\.\\w"
                     + "|[A-Za-z]*Exception\\b|\\tat |\\bat [\\w.$]+\\(\\w+\\.java:\\d+\\)|\\.java:\\d+|SQLState|\\bERROR: ");
 
-    private Fuzzer() {
-    }
+    private Fuzzer() {}
 
     /** The seed of this run: {@code -Dpaygate.fuzz.seed}, or {@link #DEFAULT_SEED}. */
     public static long seed() {
@@ -100,12 +107,20 @@ public final class Fuzzer {
      * before any application code runs (README, "Development notes"); those answers are accepted
      * only on the server that documents them, and only when they carry nothing but the status.
      */
-    public enum Server { PAYARA, WILDFLY, LIBERTY }
+    public enum Server {
+        PAYARA,
+        WILDFLY,
+        LIBERTY
+    }
 
     // ---------------------------------------------------------------------------------------------
     // What is sent
 
-    enum Auth { NONE, MERCHANT, ADMIN }
+    enum Auth {
+        NONE,
+        MERCHANT,
+        ADMIN
+    }
 
     /** One request and what its answer must satisfy beyond the checks every answer gets. */
     static final class Probe {
@@ -116,6 +131,7 @@ public final class Fuzzer {
         String method = "GET";
         /** The request target after the context root, as it goes on the wire (ISO-8859-1 characters = bytes). */
         String target;
+
         final List<String[]> headers = new ArrayList<>();
         byte[] body;
         Auth auth = Auth.NONE;
@@ -129,6 +145,7 @@ public final class Fuzzer {
         boolean protocolStatus;
         /** A whole request line instead of method, target and version. */
         String requestLine;
+
         boolean noHost;
         /** Documentation, metrics: their successes need not be JSON. */
         boolean docs;
@@ -147,7 +164,8 @@ public final class Fuzzer {
 
         /** Everything the request carries, as text, to look for what comes back. */
         String sent() {
-            StringBuilder all = new StringBuilder(String.valueOf(target)).append(' ').append(String.valueOf(requestLine));
+            StringBuilder all =
+                    new StringBuilder(String.valueOf(target)).append(' ').append(String.valueOf(requestLine));
             headers.forEach(h -> all.append(' ').append(h[1]));
             if (body != null) {
                 all.append(' ').append(new String(body, StandardCharsets.UTF_8));
@@ -166,8 +184,7 @@ public final class Fuzzer {
     }
 
     /** An endpoint, with real ids in its path. */
-    record Route(String method, String path, Auth auth, String name) {
-    }
+    record Route(String method, String path, Auth auth, String name) {}
 
     // ---------------------------------------------------------------------------------------------
     // A run
@@ -179,8 +196,11 @@ public final class Fuzzer {
         private final String root;
         private final String merchantKey;
         private final String adminToken;
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         private String merchant;
         private final List<String> completed = new ArrayList<>();
@@ -195,6 +215,7 @@ public final class Fuzzer {
         private final Map<String, Map<Integer, AtomicInteger>> statuses = new ConcurrentHashMap<>();
         /** Answers of the server's own HTTP layer that its documentation names, by class. */
         private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+
         private final Server server;
 
         Run(Server server, URI base, String merchantKey, String adminToken) {
@@ -239,21 +260,38 @@ public final class Fuzzer {
         // --- preparation: real objects for the probes to aim at ----------------------------------
 
         private void prepare() {
-            FuzzHttp.Answer created = expect(201, call("POST", "/api/v1/payments", Auth.MERCHANT, payment(99_999, "fz_setup")));
+            FuzzHttp.Answer created =
+                    expect(201, call("POST", "/api/v1/payments", Auth.MERCHANT, payment(99_999, "fz_setup")));
             merchant = json(created).getString("merchant_id");
-            expect(200, call("POST", "/api/v1/admin/merchants/" + merchant, Auth.ADMIN,
-                    "{\"read_rate_limit\":100000,\"write_rate_limit\":100000}"));
+            expect(
+                    200,
+                    call(
+                            "POST",
+                            "/api/v1/admin/merchants/" + merchant,
+                            Auth.ADMIN,
+                            "{\"read_rate_limit\":100000,\"write_rate_limit\":100000}"));
             victim = "fzv_" + Long.toHexString(System.nanoTime());
-            expect(201, call("POST", "/api/v1/admin/merchants", Auth.ADMIN, "{\"id\":\"" + victim + "\",\"name\":\"Fuzzed shop\"}"));
-            victimKey = json(expect(201, call("POST", "/api/v1/admin/merchants/" + victim + "/keys", Auth.ADMIN, null))).getString("id");
+            expect(
+                    201,
+                    call(
+                            "POST",
+                            "/api/v1/admin/merchants",
+                            Auth.ADMIN,
+                            "{\"id\":\"" + victim + "\",\"name\":\"Fuzzed shop\"}"));
+            victimKey = json(expect(201, call("POST", "/api/v1/admin/merchants/" + victim + "/keys", Auth.ADMIN, null)))
+                    .getString("id");
             List<String> ids = new ArrayList<>();
             ids.add(json(created).getString("id"));
             for (int i = 0; i < 3; i++) {
-                ids.add(json(expect(201, call("POST", "/api/v1/payments", Auth.MERCHANT, payment(99_999, "fz_setup" + i)))).getString("id"));
+                ids.add(json(expect(
+                                201, call("POST", "/api/v1/payments", Auth.MERCHANT, payment(99_999, "fz_setup" + i))))
+                        .getString("id"));
             }
             Instant deadline = Instant.now().plusSeconds(30);
             for (String id : ids) {
-                while (!"completed".equals(json(expect(200, call("GET", "/api/v1/payments/" + id, Auth.MERCHANT, null))).getString("status"))) {
+                while (!"completed"
+                        .equals(json(expect(200, call("GET", "/api/v1/payments/" + id, Auth.MERCHANT, null)))
+                                .getString("status"))) {
                     if (Instant.now().isAfter(deadline)) {
                         throw new AssertionError("payment " + id + " did not complete within 30 s");
                     }
@@ -261,9 +299,16 @@ public final class Fuzzer {
                 }
                 completed.add(id);
             }
-            refund = json(expect(202, call("POST", "/api/v1/payments/" + completed.get(0) + "/refund", Auth.MERCHANT,
-                    "{\"amount\":1.00,\"reason\":\"requested_by_customer\"}"))).getString("id");
-            pending = json(expect(201, call("POST", "/api/v1/payments", Auth.MERCHANT, payment(10, "fz_pending")))).getString("id");
+            refund = json(expect(
+                            202,
+                            call(
+                                    "POST",
+                                    "/api/v1/payments/" + completed.get(0) + "/refund",
+                                    Auth.MERCHANT,
+                                    "{\"amount\":1.00,\"reason\":\"requested_by_customer\"}")))
+                    .getString("id");
+            pending = json(expect(201, call("POST", "/api/v1/payments", Auth.MERCHANT, payment(10, "fz_pending"))))
+                    .getString("id");
         }
 
         /** A valid card payment of {@code amount} dollars. */
@@ -280,7 +325,13 @@ public final class Fuzzer {
          */
         private void concurrentUpdates() {
             String id = "fzc_" + Long.toHexString(System.nanoTime());
-            expect(201, call("POST", "/api/v1/admin/merchants", Auth.ADMIN, "{\"id\":\"" + id + "\",\"name\":\"Busy shop\"}"));
+            expect(
+                    201,
+                    call(
+                            "POST",
+                            "/api/v1/admin/merchants",
+                            Auth.ADMIN,
+                            "{\"id\":\"" + id + "\",\"name\":\"Busy shop\"}"));
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<java.util.concurrent.Future<FuzzHttp.Answer>> answers = new ArrayList<>();
@@ -297,13 +348,21 @@ public final class Fuzzer {
                 try {
                     FuzzHttp.Answer answer = future.get(60, TimeUnit.SECONDS);
                     if (answer.status() >= 500) {
-                        record("5xx", answer.status(), "concurrent updates of one merchant", "POST /admin/merchants/{id}",
-                                "POST /api/v1/admin/merchants/" + id + " (" + THREADS + " at once) -> " + answer.status() + " "
-                                        + snippet(answer.text()));
+                        record(
+                                "5xx",
+                                answer.status(),
+                                "concurrent updates of one merchant",
+                                "POST /admin/merchants/{id}",
+                                "POST /api/v1/admin/merchants/" + id + " (" + THREADS + " at once) -> "
+                                        + answer.status() + " " + snippet(answer.text()));
                     }
                 } catch (Exception e) {
-                    record("no answer within " + TIMEOUT.toSeconds() + " s", 0, "concurrent updates of one merchant",
-                            "POST /admin/merchants/{id}", String.valueOf(e));
+                    record(
+                            "no answer within " + TIMEOUT.toSeconds() + " s",
+                            0,
+                            "concurrent updates of one merchant",
+                            "POST /admin/merchants/{id}",
+                            String.valueOf(e));
                 }
             }
         }
@@ -312,23 +371,39 @@ public final class Fuzzer {
             concurrentUpdates();
             FuzzHttp.Answer health = call("GET", "/api/v1/health", Auth.NONE, null);
             if (health.status() != 200) {
-                record("health is not 200 after the run", health.status(), "-", "GET /api/v1/health", snippet(health.text()));
+                record(
+                        "health is not 200 after the run",
+                        health.status(),
+                        "-",
+                        "GET /api/v1/health",
+                        snippet(health.text()));
             }
             FuzzHttp.Answer create = call("POST", "/api/v1/payments", Auth.MERCHANT, payment(12, "fz_after"));
             if (create.status() != 201) {
-                record("a valid payment is not created after the run", create.status(), "-", "POST /api/v1/payments", snippet(create.text()));
+                record(
+                        "a valid payment is not created after the run",
+                        create.status(),
+                        "-",
+                        "POST /api/v1/payments",
+                        snippet(create.text()));
             } else {
                 String id = json(create).getString("id");
                 FuzzHttp.Answer read = call("GET", "/api/v1/payments/" + id, Auth.MERCHANT, null);
                 if (read.status() != 200) {
-                    record("a payment made after the run cannot be read", read.status(), "-", "GET /api/v1/payments/{id}", snippet(read.text()));
+                    record(
+                            "a payment made after the run cannot be read",
+                            read.status(),
+                            "-",
+                            "GET /api/v1/payments/{id}",
+                            snippet(read.text()));
                 }
             }
         }
 
         private FuzzHttp.Answer expect(int status, FuzzHttp.Answer answer) {
             if (answer.status() != status) {
-                throw new AssertionError("setting up the fuzzing run: expected " + status + ", got " + answer.status() + " " + answer.text());
+                throw new AssertionError("setting up the fuzzing run: expected " + status + ", got " + answer.status()
+                        + " " + answer.text());
             }
             return answer;
         }
@@ -367,20 +442,45 @@ public final class Fuzzer {
                     answer = send(probe);
                 }
                 statuses.computeIfAbsent(probe.family, f -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                        .computeIfAbsent(answer.status(), s -> new AtomicInteger())
+                        .incrementAndGet();
                 check(probe, answer);
             } catch (FuzzHttp.NoAnswer e) {
                 statuses.computeIfAbsent(probe.family, f -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(0, s -> new AtomicInteger()).incrementAndGet();
-                if (e.timedOut() && server == Server.PAYARA && probe.requestLine != null && probe.requestLine.startsWith("CONNECT ")) {
-                    accepted.computeIfAbsent("CONNECT: no answer, the parser waits for the tunnel", k -> new AtomicInteger()).incrementAndGet();
+                        .computeIfAbsent(0, s -> new AtomicInteger())
+                        .incrementAndGet();
+                if (e.timedOut()
+                        && server == Server.PAYARA
+                        && probe.requestLine != null
+                        && probe.requestLine.startsWith("CONNECT ")) {
+                    accepted.computeIfAbsent(
+                                    "CONNECT: no answer, the parser waits for the tunnel", k -> new AtomicInteger())
+                            .incrementAndGet();
                 } else if (e.timedOut() && !probe.mayHang) {
-                    record("no answer within " + TIMEOUT.toSeconds() + " s", 0, probe.input, probe.route, probe.index, probe.describe());
+                    record(
+                            "no answer within " + TIMEOUT.toSeconds() + " s",
+                            0,
+                            probe.input,
+                            probe.route,
+                            probe.index,
+                            probe.describe());
                 } else if (!probe.mayClose) {
-                    record("connection closed without an answer", 0, probe.input, probe.route, probe.index, probe.describe() + ": " + e.getMessage());
+                    record(
+                            "connection closed without an answer",
+                            0,
+                            probe.input,
+                            probe.route,
+                            probe.index,
+                            probe.describe() + ": " + e.getMessage());
                 }
             } catch (IOException | RuntimeException e) {
-                record("the answer could not be read", 0, probe.input, probe.route, probe.index, probe.describe() + ": " + e);
+                record(
+                        "the answer could not be read",
+                        0,
+                        probe.input,
+                        probe.route,
+                        probe.index,
+                        probe.describe() + ": " + e);
             }
         }
 
@@ -403,17 +503,22 @@ public final class Fuzzer {
 
         /** The JDK client takes well-formed requests with small bodies; the rest go over a bare socket. */
         private boolean viaClient(Probe probe) {
-            if ("http".equals(probe.family) || probe.requestLine != null || probe.noHost || (probe.body != null && probe.body.length > 60_000)
+            if ("http".equals(probe.family)
+                    || probe.requestLine != null
+                    || probe.noHost
+                    || (probe.body != null && probe.body.length > 60_000)
                     || probe.headers.stream().anyMatch(h -> RAW_ONLY.contains(h[0].toLowerCase(Locale.ROOT)))
                     || !probe.target.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
                 return false;
             }
-            return probe.headers.stream().allMatch(h -> h[1].chars().allMatch(c -> c >= 0x20 && c < 0x7f)
-                    && h[0].chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':'));
+            return probe.headers.stream()
+                    .allMatch(h -> h[1].chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                            && h[0].chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':'));
         }
 
         private FuzzHttp.Answer sendWithClient(Probe probe) throws IOException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + root + probe.target)).timeout(TIMEOUT);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + root + probe.target))
+                    .timeout(TIMEOUT);
             for (String[] header : probe.headers) {
                 request.header(header[0], header[1]);
             }
@@ -421,8 +526,11 @@ public final class Fuzzer {
             if (credential != null) {
                 request.header("Authorization", credential);
             }
-            request.method(probe.method, probe.body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(probe.body));
+            request.method(
+                    probe.method,
+                    probe.body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(probe.body));
             try {
                 HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 Map<String, List<String>> headers = new TreeMap<>();
@@ -456,7 +564,11 @@ public final class Fuzzer {
         /** The request as bytes on the wire; characters of the probe's strings stand for bytes. */
         private byte[] wire(Probe probe) {
             StringBuilder head = new StringBuilder();
-            head.append(probe.requestLine != null ? probe.requestLine : probe.method + " " + root + probe.target + " HTTP/1.1").append("\r\n");
+            head.append(
+                            probe.requestLine != null
+                                    ? probe.requestLine
+                                    : probe.method + " " + root + probe.target + " HTTP/1.1")
+                    .append("\r\n");
             if (!probe.noHost && !probe.has("Host")) {
                 head.append("Host: ").append(host).append(':').append(port).append("\r\n");
             }
@@ -468,8 +580,11 @@ public final class Fuzzer {
                 head.append(header[0]).append(": ").append(header[1]).append("\r\n");
             }
             boolean framed = probe.has("Content-Length") || probe.has("Transfer-Encoding");
-            if (!framed && (probe.body != null || List.of("POST", "PUT", "PATCH").contains(probe.method))) {
-                head.append("Content-Length: ").append(probe.body == null ? 0 : probe.body.length).append("\r\n");
+            if (!framed
+                    && (probe.body != null || List.of("POST", "PUT", "PATCH").contains(probe.method))) {
+                head.append("Content-Length: ")
+                        .append(probe.body == null ? 0 : probe.body.length)
+                        .append("\r\n");
             }
             head.append("Connection: close\r\n\r\n");
             byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -519,7 +634,12 @@ public final class Fuzzer {
                 }
                 Matcher name = FRAMEWORKS.matcher(text);
                 if (name.find()) {
-                    fail(probe, "answer names the server's software (" + name.group().toLowerCase(Locale.ROOT) + ")", status, text);
+                    fail(
+                            probe,
+                            "answer names the server's software ("
+                                    + name.group().toLowerCase(Locale.ROOT) + ")",
+                            status,
+                            text);
                 }
             }
             for (String header : List.of("Server", "X-Powered-By")) {
@@ -536,7 +656,8 @@ public final class Fuzzer {
             // A card number the request carried (anywhere) must not come back whole. Lists may show
             // what earlier requests stored, which "accepted input the API must refuse" reports.
             String sent = probe.sent();
-            if (Stream.concat(Stream.of(VISA), STRAY_CARDS.stream()).anyMatch(card -> sent.contains(card) && text.contains(card))) {
+            if (Stream.concat(Stream.of(VISA), STRAY_CARDS.stream())
+                    .anyMatch(card -> sent.contains(card) && text.contains(card))) {
                 fail(probe, "a full card number sent comes back in the answer", status, text);
             }
         }
@@ -555,10 +676,15 @@ public final class Fuzzer {
             String path = path(probe);
             if (server == Server.LIBERTY) {
                 String method = requestLine(probe).split(" ", 2)[0];
-                if (status == 501 && "PATCH".equals(method) && path.startsWith("/openapi") && shapeProblem("application/json", text) == null) {
+                if (status == 501
+                        && "PATCH".equals(method)
+                        && path.startsWith("/openapi")
+                        && shapeProblem("application/json", text) == null) {
                     return "PATCH on /openapi: 501 from Open Liberty's OpenAPI servlet, in the error shape";
                 }
-                if (status < 400 && !method.isEmpty() && method.chars().anyMatch(Character::isLowerCase)
+                if (status < 400
+                        && !method.isEmpty()
+                        && method.chars().anyMatch(Character::isLowerCase)
                         && method.toUpperCase(Locale.ROOT).matches("GET|HEAD|POST|OPTIONS")) {
                     return "a method in lower case served as the upper-case one";
                 }
@@ -574,7 +700,9 @@ public final class Fuzzer {
             if (server == Server.PAYARA && status == 200 && path.matches(".*/(\\.|%2[eE]){1,2}")) {
                 return "path ending in a dot segment: empty 200 (as payara/Payara#8000)";
             }
-            if (server == Server.PAYARA && status == 200 && probe.headers.stream().anyMatch(h -> h[0].equals("Host") && h[1].isBlank())) {
+            if (server == Server.PAYARA
+                    && status == 200
+                    && probe.headers.stream().anyMatch(h -> h[0].equals("Host") && h[1].isBlank())) {
                 return "empty Host: empty 200 (as payara/Payara#8000)";
             }
             boolean versionRefused = status == 505 && !requestLine(probe).matches("[!-~]+ [!-~]+ HTTP/1\\.[01]");
@@ -608,16 +736,21 @@ public final class Fuzzer {
                     if (probe.headers.size() > 100) {
                         yield "over 100 headers";
                     }
-                    if (List.of("GET", "HEAD", "DELETE").contains(probe.method) && probe.body != null && probe.body.length > 0) {
+                    if (List.of("GET", "HEAD", "DELETE").contains(probe.method)
+                            && probe.body != null
+                            && probe.body.length > 0) {
                         yield "a body on GET, HEAD or DELETE";
                     }
-                    yield refusedPath(path, false) ? "path the web container refuses (NUL, not UTF-8, backslash, above the root)" : null;
+                    yield refusedPath(path, false)
+                            ? "path the web container refuses (NUL, not UTF-8, backslash, above the root)"
+                            : null;
                 }
                 case WILDFLY -> {
                     if (status == 405 && line.startsWith("CONNECT ")) {
                         yield "CONNECT, refused by Undertow (disallowed-methods)";
                     }
-                    if (!line.matches("[!-~]+ [!-~]+ HTTP/1\\.[01]") || line.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
+                    if (!line.matches("[!-~]+ [!-~]+ HTTP/1\\.[01]")
+                            || line.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
                         yield "request line the parser cannot read";
                     }
                     if (probe.target != null && !probe.target.matches("[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]*")) {
@@ -632,7 +765,10 @@ public final class Fuzzer {
                     if (probe.headers.stream().anyMatch(h -> !h[0].matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))) {
                         yield "invalid header name";
                     }
-                    if (probe.headers.stream().filter(h -> h[0].equalsIgnoreCase("Host")).count() > 1) {
+                    if (probe.headers.stream()
+                                    .filter(h -> h[0].equalsIgnoreCase("Host"))
+                                    .count()
+                            > 1) {
                         yield "two Host headers";
                     }
                     yield probe.headers.size() > 200 ? "over 200 headers" : null;
@@ -665,7 +801,9 @@ public final class Fuzzer {
         }
 
         private String requestLine(Probe probe) {
-            return probe.requestLine != null ? probe.requestLine : probe.method + " " + root + probe.target + " HTTP/1.1";
+            return probe.requestLine != null
+                    ? probe.requestLine
+                    : probe.method + " " + root + probe.target + " HTTP/1.1";
         }
 
         /** The path of the request target after the context root, raw. */
@@ -681,22 +819,32 @@ public final class Fuzzer {
             if (requestLine(probe).chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
                 return true;
             }
-            return probe.headers.stream().anyMatch(h -> (h[0] + h[1]).chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f));
+            return probe.headers.stream()
+                    .anyMatch(h -> (h[0] + h[1]).chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f));
         }
 
         private int headSize(Probe probe) {
-            return requestLine(probe).length() + probe.headers.stream().mapToInt(h -> h[0].length() + h[1].length() + 4).sum();
+            return requestLine(probe).length()
+                    + probe.headers.stream()
+                            .mapToInt(h -> h[0].length() + h[1].length() + 4)
+                            .sum();
         }
 
         private static boolean badFraming(Probe probe) {
-            List<String> lengths = probe.headers.stream().filter(h -> h[0].equalsIgnoreCase("Content-Length")).map(h -> h[1].trim()).toList();
-            return lengths.stream().anyMatch(v -> !v.matches("\\d+")) || lengths.stream().distinct().count() > 1
+            List<String> lengths = probe.headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase("Content-Length"))
+                    .map(h -> h[1].trim())
+                    .toList();
+            return lengths.stream().anyMatch(v -> !v.matches("\\d+"))
+                    || lengths.stream().distinct().count() > 1
                     || probe.has("Transfer-Encoding");
         }
 
         static boolean badEscape(String path) {
             for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
-                if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0 || Character.digit(path.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= path.length()
+                        || Character.digit(path.charAt(i + 1), 16) < 0
+                        || Character.digit(path.charAt(i + 2), 16) < 0) {
                     return true;
                 }
             }
@@ -728,7 +876,9 @@ public final class Fuzzer {
                 return true;
             }
             String decoded = new String(raw, StandardCharsets.UTF_8);
-            if (decoded.indexOf('\\') >= 0 || decoded.indexOf('\0') >= 0 || controls && decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (decoded.indexOf('\\') >= 0
+                    || decoded.indexOf('\0') >= 0
+                    || controls && decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 return true;
             }
             int depth = 0;
@@ -760,7 +910,8 @@ public final class Fuzzer {
 
         /** The charset the answer declares (a client may ask for one in Accept), UTF-8 when none or an unknown one. */
         private static java.nio.charset.Charset charset(String contentType) {
-            Matcher declared = Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(contentType == null ? "" : contentType);
+            Matcher declared =
+                    Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(contentType == null ? "" : contentType);
             try {
                 return declared.find() ? java.nio.charset.Charset.forName(declared.group(1)) : StandardCharsets.UTF_8;
             } catch (IllegalArgumentException e) {
@@ -774,22 +925,28 @@ public final class Fuzzer {
                 return "empty body";
             }
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                return text.trim().startsWith("<") ? "HTML/XML, Content-Type " + contentType : "Content-Type " + contentType;
+                return text.trim().startsWith("<")
+                        ? "HTML/XML, Content-Type " + contentType
+                        : "Content-Type " + contentType;
             }
             JsonValue value = parse(text);
             if (value == null) {
                 return "not JSON";
             }
-            if (!(value instanceof JsonObject object) || object.size() != 1 || !(object.get("error") instanceof JsonObject error)) {
+            if (!(value instanceof JsonObject object)
+                    || object.size() != 1
+                    || !(object.get("error") instanceof JsonObject error)) {
                 return "no single error object";
             }
             for (String field : List.of("type", "code", "message")) {
-                if (!(error.get(field) instanceof jakarta.json.JsonString s) || s.getString().isBlank()) {
+                if (!(error.get(field) instanceof jakarta.json.JsonString s)
+                        || s.getString().isBlank()) {
                     return "error." + field + " missing or not a string";
                 }
             }
-            if (!error.containsKey("param") || !(error.get("param").getValueType() == JsonValue.ValueType.NULL
-                    || error.get("param").getValueType() == JsonValue.ValueType.STRING)) {
+            if (!error.containsKey("param")
+                    || !(error.get("param").getValueType() == JsonValue.ValueType.NULL
+                            || error.get("param").getValueType() == JsonValue.ValueType.STRING)) {
                 return "error.param missing";
             }
             if (!(error.get("errors") instanceof jakarta.json.JsonArray)) {
@@ -817,7 +974,13 @@ public final class Fuzzer {
         }
 
         private void fail(Probe probe, String kind, int status, String text) {
-            record(kind, status, probe.input, probe.route, probe.index, probe.describe() + " -> " + status + " " + snippet(text));
+            record(
+                    kind,
+                    status,
+                    probe.input,
+                    probe.route,
+                    probe.index,
+                    probe.describe() + " -> " + status + " " + snippet(text));
         }
 
         private void record(String kind, int status, String input, String route, String example) {
@@ -831,40 +994,68 @@ public final class Fuzzer {
 
         private String report(int requests, long seed) {
             StringBuilder out = new StringBuilder();
-            out.append(groups.values().stream().mapToInt(g -> g.count.get()).sum()).append(" violations in ").append(groups.size())
-                    .append(" classes over ").append(requests).append(" requests (seed ").append(seed)
-                    .append("; rerun with -Dpaygate.fuzz.seed=").append(seed).append("):\n");
-            new TreeMap<>(groups.values().stream().collect(java.util.stream.Collectors.groupingBy(g -> g.kind,
-                    java.util.stream.Collectors.summingInt(g -> g.count.get())))).forEach((kind, n) -> out.append("  ").append(n)
-                            .append("x ").append(kind).append('\n'));
-            groups.values().stream().sorted((a, b) -> a.kind.equals(b.kind) ? Integer.compare(b.count.get(), a.count.get()) : a.kind.compareTo(b.kind))
-                    .forEach(g -> out.append("- ").append(g.kind).append(g.statuses.isEmpty() ? "" : " " + g.statuses)
-                            .append(", input: ").append(g.input).append(" (").append(g.count.get()).append("x; ")
-                            .append(String.join(", ", g.routes)).append(")\n    e.g. ").append(g.example()).append('\n'));
+            out.append(groups.values().stream().mapToInt(g -> g.count.get()).sum())
+                    .append(" violations in ")
+                    .append(groups.size())
+                    .append(" classes over ")
+                    .append(requests)
+                    .append(" requests (seed ")
+                    .append(seed)
+                    .append("; rerun with -Dpaygate.fuzz.seed=")
+                    .append(seed)
+                    .append("):\n");
+            new TreeMap<>(groups.values().stream()
+                            .collect(java.util.stream.Collectors.groupingBy(
+                                    g -> g.kind, java.util.stream.Collectors.summingInt(g -> g.count.get()))))
+                    .forEach((kind, n) ->
+                            out.append("  ").append(n).append("x ").append(kind).append('\n'));
+            groups.values().stream()
+                    .sorted((a, b) -> a.kind.equals(b.kind)
+                            ? Integer.compare(b.count.get(), a.count.get())
+                            : a.kind.compareTo(b.kind))
+                    .forEach(g -> out.append("- ")
+                            .append(g.kind)
+                            .append(g.statuses.isEmpty() ? "" : " " + g.statuses)
+                            .append(", input: ")
+                            .append(g.input)
+                            .append(" (")
+                            .append(g.count.get())
+                            .append("x; ")
+                            .append(String.join(", ", g.routes))
+                            .append(")\n    e.g. ")
+                            .append(g.example())
+                            .append('\n'));
             return out.append(acceptedLine()).toString();
         }
 
         /** The server's own answers let through as documented, so that a reader of a failure sees them too. */
         private String acceptedLine() {
             StringBuilder out = new StringBuilder("accepted as documented server behaviour (" + server + "): "
-                    + accepted.values().stream().mapToInt(AtomicInteger::get).sum() + " answers in " + accepted.size() + " classes");
-            new TreeMap<>(accepted).forEach((kind, n) -> out.append("\n  ").append(n.get()).append("x ").append(kind));
+                    + accepted.values().stream().mapToInt(AtomicInteger::get).sum() + " answers in " + accepted.size()
+                    + " classes");
+            new TreeMap<>(accepted)
+                    .forEach((kind, n) ->
+                            out.append("\n  ").append(n.get()).append("x ").append(kind));
             return out.toString();
         }
 
         private String summary(int requests, long seed, Duration took) {
-            StringBuilder out = new StringBuilder("Fuzzing: " + requests + " requests, seed " + seed + ", " + took.toSeconds() + " s; statuses by family:");
+            StringBuilder out = new StringBuilder("Fuzzing: " + requests + " requests, seed " + seed + ", "
+                    + took.toSeconds() + " s; statuses by family:");
             new TreeMap<>(statuses).forEach((family, counts) -> {
                 out.append("\n  ").append(family).append(':');
-                new TreeMap<>(counts).forEach((status, n) -> out.append(' ').append(status == 0 ? "none" : status).append('=').append(n));
+                new TreeMap<>(counts)
+                        .forEach((status, n) -> out.append(' ')
+                                .append(status == 0 ? "none" : status)
+                                .append('=')
+                                .append(n));
             });
             return out.toString();
         }
 
         // --- generating -------------------------------------------------------------------------
 
-        record Family(String name, int cases, int weight, Generator generator) {
-        }
+        record Family(String name, int cases, int weight, Generator generator) {}
 
         interface Generator {
             void build(Probe probe, int c);
@@ -876,12 +1067,21 @@ public final class Fuzzer {
             List<Route> jsonRoutes = jsonRoutes();
             List<Route> idRoutes = idRoutes();
             List<Family> families = List.of(
-                    new Family("methods", routes.size() * METHODS.size(), 10, (p, c) -> methods(p, routes.get(c / METHODS.size()),
-                            METHODS.get(c % METHODS.size()))),
-                    new Family("body", jsonRoutes.size() * BODY_CLASSES, 35, (p, c) -> body(p, jsonRoutes.get(c % jsonRoutes.size()),
-                            c / jsonRoutes.size())),
-                    new Family("path", idRoutes.size() * ID_CLASSES, 15, (p, c) -> path(p, idRoutes.get(c % idRoutes.size()),
-                            c / idRoutes.size())),
+                    new Family(
+                            "methods",
+                            routes.size() * METHODS.size(),
+                            10,
+                            (p, c) -> methods(p, routes.get(c / METHODS.size()), METHODS.get(c % METHODS.size()))),
+                    new Family(
+                            "body",
+                            jsonRoutes.size() * BODY_CLASSES,
+                            35,
+                            (p, c) -> body(p, jsonRoutes.get(c % jsonRoutes.size()), c / jsonRoutes.size())),
+                    new Family(
+                            "path",
+                            idRoutes.size() * ID_CLASSES,
+                            15,
+                            (p, c) -> path(p, idRoutes.get(c % idRoutes.size()), c / idRoutes.size())),
                     new Family("query", 2 * QUERY_CLASSES, 10, (p, c) -> query(p, c % 2 == 0, c / 2)),
                     new Family("headers", HEADER_CLASSES * 4, 15, (p, c) -> headers(p, c % HEADER_CLASSES)),
                     new Family("http", HTTP_CASES, 8, this::http),
@@ -936,10 +1136,20 @@ public final class Fuzzer {
                     new Route("POST", "/api/v1/payments", Auth.MERCHANT, "POST /payments"),
                     new Route("GET", "/api/v1/payments", Auth.MERCHANT, "GET /payments"),
                     new Route("GET", "/api/v1/payments/" + pay, Auth.MERCHANT, "GET /payments/{id}"),
-                    new Route("POST", "/api/v1/payments/" + pending + "/cancel", Auth.MERCHANT, "POST /payments/{id}/cancel"),
-                    new Route("POST", "/api/v1/payments/" + pay + "/refund", Auth.MERCHANT, "POST /payments/{id}/refund"),
-                    new Route("GET", "/api/v1/payments/" + pay + "/refunds", Auth.MERCHANT, "GET /payments/{id}/refunds"),
-                    new Route("GET", "/api/v1/payments/" + pay + "/transactions", Auth.MERCHANT, "GET /payments/{id}/transactions"),
+                    new Route(
+                            "POST",
+                            "/api/v1/payments/" + pending + "/cancel",
+                            Auth.MERCHANT,
+                            "POST /payments/{id}/cancel"),
+                    new Route(
+                            "POST", "/api/v1/payments/" + pay + "/refund", Auth.MERCHANT, "POST /payments/{id}/refund"),
+                    new Route(
+                            "GET", "/api/v1/payments/" + pay + "/refunds", Auth.MERCHANT, "GET /payments/{id}/refunds"),
+                    new Route(
+                            "GET",
+                            "/api/v1/payments/" + pay + "/transactions",
+                            Auth.MERCHANT,
+                            "GET /payments/{id}/transactions"),
                     new Route("GET", "/api/v1/refunds/" + refund, Auth.MERCHANT, "GET /refunds/{id}"),
                     new Route("GET", "/api/v1/health", Auth.NONE, "GET /health"),
                     new Route("POST", "/api/v1/admin/merchants", Auth.ADMIN, "POST /admin/merchants"),
@@ -947,9 +1157,20 @@ public final class Fuzzer {
                     // The run's own merchant is never a target: a POST there would change its rate limits.
                     new Route("GET", "/api/v1/admin/merchants/" + victim, Auth.ADMIN, "GET /admin/merchants/{id}"),
                     new Route("POST", "/api/v1/admin/merchants/" + victim, Auth.ADMIN, "POST /admin/merchants/{id}"),
-                    new Route("POST", "/api/v1/admin/merchants/" + victim + "/keys", Auth.ADMIN, "POST /admin/merchants/{id}/keys"),
-                    new Route("GET", "/api/v1/admin/merchants/" + victim + "/keys", Auth.ADMIN, "GET /admin/merchants/{id}/keys"),
-                    new Route("POST", "/api/v1/admin/merchants/" + victim + "/keys/" + victimKey + "/revoke", Auth.ADMIN,
+                    new Route(
+                            "POST",
+                            "/api/v1/admin/merchants/" + victim + "/keys",
+                            Auth.ADMIN,
+                            "POST /admin/merchants/{id}/keys"),
+                    new Route(
+                            "GET",
+                            "/api/v1/admin/merchants/" + victim + "/keys",
+                            Auth.ADMIN,
+                            "GET /admin/merchants/{id}/keys"),
+                    new Route(
+                            "POST",
+                            "/api/v1/admin/merchants/" + victim + "/keys/" + victimKey + "/revoke",
+                            Auth.ADMIN,
                             "POST /admin/merchants/{id}/keys/{key}/revoke"),
                     new Route("GET", "/api/v1/nothing-here", Auth.MERCHANT, "unknown route"),
                     new Route("GET", "/nothing-here", Auth.NONE, "unknown route outside the API"),
@@ -972,12 +1193,19 @@ public final class Fuzzer {
                     new Route("POST", "/api/v1/payments/{}/cancel", Auth.MERCHANT, "POST /payments/{id}/cancel"),
                     new Route("POST", "/api/v1/payments/{}/refund", Auth.MERCHANT, "POST /payments/{id}/refund"),
                     new Route("GET", "/api/v1/payments/{}/refunds", Auth.MERCHANT, "GET /payments/{id}/refunds"),
-                    new Route("GET", "/api/v1/payments/{}/transactions", Auth.MERCHANT, "GET /payments/{id}/transactions"),
+                    new Route(
+                            "GET",
+                            "/api/v1/payments/{}/transactions",
+                            Auth.MERCHANT,
+                            "GET /payments/{id}/transactions"),
                     new Route("GET", "/api/v1/refunds/{}", Auth.MERCHANT, "GET /refunds/{id}"),
                     new Route("GET", "/api/v1/admin/merchants/{}", Auth.ADMIN, "GET /admin/merchants/{id}"),
                     new Route("POST", "/api/v1/admin/merchants/{}", Auth.ADMIN, "POST /admin/merchants/{id}"),
                     new Route("GET", "/api/v1/admin/merchants/{}/keys", Auth.ADMIN, "GET /admin/merchants/{id}/keys"),
-                    new Route("POST", "/api/v1/admin/merchants/" + victim + "/keys/{}/revoke", Auth.ADMIN,
+                    new Route(
+                            "POST",
+                            "/api/v1/admin/merchants/" + victim + "/keys/{}/revoke",
+                            Auth.ADMIN,
                             "POST /admin/merchants/{id}/keys/{key}/revoke"));
         }
 
@@ -991,7 +1219,8 @@ public final class Fuzzer {
             p.auth = route.auth();
             p.docs = route.path().startsWith("/openapi") || route.path().startsWith("/apidocs");
             // A refund without a body refunds everything left, which would end the refunds the other probes aim at.
-            if (List.of("POST", "PUT", "PATCH").contains(method) && (random.nextBoolean() || route.name().endsWith("/refund"))) {
+            if (List.of("POST", "PUT", "PATCH").contains(method)
+                    && (random.nextBoolean() || route.name().endsWith("/refund"))) {
                 p.json(validBody(route.name()));
             }
             if ("OPTIONS".equals(method) && random.nextBoolean()) {
@@ -1019,7 +1248,8 @@ public final class Fuzzer {
         void body(Probe p, Route route, int kind) {
             p.route = route.name();
             p.method = "POST";
-            // An empty refund body refunds everything left: it goes to the pending payment, which has nothing to refund.
+            // An empty refund body refunds everything left: it goes to the pending payment, which has nothing to
+            // refund.
             p.target = route.path().replace("{paid}", kind == 10 ? pending : paid());
             p.auth = route.auth();
             boolean payment = route.name().equals("POST /payments");
@@ -1031,7 +1261,8 @@ public final class Fuzzer {
                 default -> merchantFields(false);
             };
             List<String> keys = new ArrayList<>(fields.keySet());
-            List<String> textKeys = keys.stream().filter(k -> fields.get(k).startsWith("\"")).toList();
+            List<String> textKeys =
+                    keys.stream().filter(k -> fields.get(k).startsWith("\"")).toList();
             String field = pick(keys);
             String textField = pick(textKeys);
             switch (kind) {
@@ -1048,9 +1279,15 @@ public final class Fuzzer {
                         case 5 -> whole.substring(0, whole.length() - 1) + ",}";
                         case 6 -> "{/* comment */" + whole.substring(1);
                         case 7 -> json(with(fields, field, pick(List.of("NaN", "Infinity", "-Infinity", "undefined"))));
-                        case 8 -> json(with(fields, field, pick(List.of("01", "+1", ".5", "1.", "0x10", "1e", "--1", "1_000"))));
+                        case 8 ->
+                            json(with(
+                                    fields,
+                                    field,
+                                    pick(List.of("01", "+1", ".5", "1.", "0x10", "1e", "--1", "1_000"))));
                         case 9 -> json(with(fields, textField, "\"unterminated"));
-                        case 10 -> json(with(fields, textField, pick(List.of("\"\\q\"", "\"\\u12\"", "\"\\uZZZZ\"", "\"\\\""))));
+                        case 10 ->
+                            json(with(
+                                    fields, textField, pick(List.of("\"\\q\"", "\"\\u12\"", "\"\\uZZZZ\"", "\"\\\""))));
                         case 11 -> json(with(fields, textField, "\"line\nbreak\""));
                         case 12 -> whole.replaceFirst("\"(\\w+)\":", "$1:");
                         case 13 -> "{" + whole;
@@ -1061,45 +1298,96 @@ public final class Fuzzer {
                 }
                 case 1 -> {
                     p.input = "body: wrong type";
-                    p.json(json(with(fields, field, pick(List.of("true", "false", "null", "[]", "{}", "\"str\"", "123", "-1", "1.5",
-                            "[1,2]", "{\"a\":1}", "\"\"")))));
+                    p.json(json(with(
+                            fields,
+                            field,
+                            pick(List.of(
+                                    "true",
+                                    "false",
+                                    "null",
+                                    "[]",
+                                    "{}",
+                                    "\"str\"",
+                                    "123",
+                                    "-1",
+                                    "1.5",
+                                    "[1,2]",
+                                    "{\"a\":1}",
+                                    "\"\"")))));
                 }
                 case 2 -> {
                     p.input = "body: huge number";
                     p.mustRefuse = true;
                     String digits = "9".repeat(1_100);
-                    String number = pick(List.of(digits, "1e9999999999", "-1e9999999999", "1e-9999999999", "1." + digits,
-                            "0." + "0".repeat(1_100) + "1", "123456789012345678901234567890", "9223372036854775808",
-                            "1E+2147483648", "1e400", "-" + digits, digits + "e" + digits));
-                    p.json(json(with(fields, pick(keys.stream().filter(Run::isNumberField).toList()), number)));
+                    String number = pick(List.of(
+                            digits,
+                            "1e9999999999",
+                            "-1e9999999999",
+                            "1e-9999999999",
+                            "1." + digits,
+                            "0." + "0".repeat(1_100) + "1",
+                            "123456789012345678901234567890",
+                            "9223372036854775808",
+                            "1E+2147483648",
+                            "1e400",
+                            "-" + digits,
+                            digits + "e" + digits));
+                    p.json(json(with(
+                            fields,
+                            pick(keys.stream().filter(Run::isNumberField).toList()),
+                            number)));
                 }
                 case 3 -> {
                     p.input = "body: deep nesting";
                     p.mustRefuse = true;
                     int depth = pick(List.of(1_000, 1_000, 5_000, 20_000));
-                    String nested = random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
+                    String nested = random.nextBoolean()
+                            ? "[".repeat(depth) + "]".repeat(depth)
                             : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
                     p.json(random.nextInt(4) == 0 ? nested : json(with(fields, field, nested)));
                 }
                 case 4 -> {
                     p.input = "body: NUL or control character in a string";
                     p.mustRefuse = true;
-                    String control = pick(List.of("\\u0000", "\\u0000", "\\u0001", "\\u0008", "\\u001b", "\\u001f", "\\u000b"));
+                    String control =
+                            pick(List.of("\\u0000", "\\u0000", "\\u0001", "\\u0008", "\\u001b", "\\u001f", "\\u000b"));
                     p.json(json(with(fields, textField, inject(fields.get(textField), control))));
                 }
                 case 5 -> {
                     p.input = "body: unusual characters in a string";
-                    String odd = pick(List.of("\\u007f", "\\u0085", "\\u2028", "\\ud800", "\\udfff", "\\uffff", "\\ufeff", "\\u202e",
-                            "\\ud83d\\udcb3", "\t", "\\t", "\\n", "\u00e9", "%00", "\\\\", "' OR '1'='1", "<script>"));
+                    String odd = pick(List.of(
+                            "\\u007f",
+                            "\\u0085",
+                            "\\u2028",
+                            "\\ud800",
+                            "\\udfff",
+                            "\\uffff",
+                            "\\ufeff",
+                            "\\u202e",
+                            "\\ud83d\\udcb3",
+                            "\t",
+                            "\\t",
+                            "\\n",
+                            "\u00e9",
+                            "%00",
+                            "\\\\",
+                            "' OR '1'='1",
+                            "<script>"));
                     p.json(json(with(fields, textField, inject(fields.get(textField), odd))));
                 }
                 case 6 -> {
                     p.input = "body: invalid UTF-8";
-                    byte[] bad = pick(List.of(new byte[] {(byte) 0xc3, 0x28}, new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc0, (byte) 0xaf},
-                            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80},
-                            new byte[] {(byte) 0xe2, (byte) 0x82}, new byte[] {(byte) 0xfe, (byte) 0xff}));
+                    byte[] bad = pick(List.of(
+                            new byte[] {(byte) 0xc3, 0x28},
+                            new byte[] {(byte) 0xff},
+                            new byte[] {(byte) 0xc0, (byte) 0xaf},
+                            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                            new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80},
+                            new byte[] {(byte) 0xe2, (byte) 0x82},
+                            new byte[] {(byte) 0xfe, (byte) 0xff}));
                     String value = fields.get(textField);
-                    String before = json(with(fields, textField, value.substring(0, value.length() - 1) + "\u0001MARK\""));
+                    String before =
+                            json(with(fields, textField, value.substring(0, value.length() - 1) + "\u0001MARK\""));
                     byte[] text = before.getBytes(StandardCharsets.UTF_8);
                     p.json(before);
                     p.body = splice(text, "\u0001MARK".getBytes(StandardCharsets.UTF_8), bad);
@@ -1116,7 +1404,15 @@ public final class Fuzzer {
                 case 8 -> {
                     p.input = "body: unknown field";
                     p.mustRefuse = true;
-                    String name = pick(List.of("colour", "__proto__", "", "amount ", "AMOUNT", "x".repeat(5_000), "constructor", "$where"));
+                    String name = pick(List.of(
+                            "colour",
+                            "__proto__",
+                            "",
+                            "amount ",
+                            "AMOUNT",
+                            "x".repeat(5_000),
+                            "constructor",
+                            "$where"));
                     LinkedHashMap<String, String> more = new LinkedHashMap<>(fields);
                     more.put(name, pick(List.of("\"blue\"", "1", "{}", "null")));
                     p.json(json(more));
@@ -1124,7 +1420,8 @@ public final class Fuzzer {
                 case 9 -> {
                     p.input = "body: duplicate keys";
                     String whole = json(fields);
-                    p.json(whole.substring(0, whole.length() - 1) + ",\"" + field + "\":" + pick(List.of("\"x\"", "1", "null", fields.get(field))) + "}");
+                    p.json(whole.substring(0, whole.length() - 1) + ",\"" + field + "\":"
+                            + pick(List.of("\"x\"", "1", "null", fields.get(field))) + "}");
                 }
                 case 10 -> {
                     p.input = "body: empty";
@@ -1138,23 +1435,46 @@ public final class Fuzzer {
                 case 11 -> {
                     p.input = "body: not an object";
                     p.mustRefuse = true;
-                    p.json(pick(List.of("[]", "[" + json(fields) + "]", "42", "\"text\"", "null", "true", "false", "-0", "1e5")));
+                    p.json(pick(List.of(
+                            "[]", "[" + json(fields) + "]", "42", "\"text\"", "null", "true", "false", "-0", "1e5")));
                 }
                 case 12 -> {
                     p.input = "body: not JSON media type";
                     p.mustRefuse = true;
                     p.body = json(fields).getBytes(StandardCharsets.UTF_8);
-                    p.header("Content-Type", pick(List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                            "multipart/form-data; boundary=x", "application/octet-stream", "image/png", "text/html; charset=utf-8")));
+                    p.header(
+                            "Content-Type",
+                            pick(List.of(
+                                    "text/plain",
+                                    "application/xml",
+                                    "application/x-www-form-urlencoded",
+                                    "multipart/form-data; boundary=x",
+                                    "application/octet-stream",
+                                    "image/png",
+                                    "text/html; charset=utf-8")));
                 }
                 case 13 -> {
                     p.input = "body: odd Content-Type";
                     p.body = json(fields).getBytes(StandardCharsets.UTF_8);
-                    String type = pick(List.of("application/json; charset=latin1", "application/json; charset=utf-16",
-                            "application/json; charset=nonsense", "application/json; charset=", "application/json;;",
-                            "application/json; foo", "APPLICATION/JSON", "application/json, text/plain", "", "*/*", "application/*",
-                            "application/json; charset=utf-8; charset=ascii", "application/problem+json", "application/json; charset=\"utf-8\"",
-                            "application/json; charset=utf-32", "json", "/", "application/"));
+                    String type = pick(List.of(
+                            "application/json; charset=latin1",
+                            "application/json; charset=utf-16",
+                            "application/json; charset=nonsense",
+                            "application/json; charset=",
+                            "application/json;;",
+                            "application/json; foo",
+                            "APPLICATION/JSON",
+                            "application/json, text/plain",
+                            "",
+                            "*/*",
+                            "application/*",
+                            "application/json; charset=utf-8; charset=ascii",
+                            "application/problem+json",
+                            "application/json; charset=\"utf-8\"",
+                            "application/json; charset=utf-32",
+                            "json",
+                            "/",
+                            "application/"));
                     if (!type.isEmpty() || random.nextBoolean()) {
                         p.header("Content-Type", type);
                     }
@@ -1169,20 +1489,36 @@ public final class Fuzzer {
                     };
                     String at = pick(free);
                     String card = pick(STRAY_CARDS);
-                    String value = at.equals("order_id") ? card : pick(List.of(card, "card " + card + " thanks", card + "-x"));
+                    String value =
+                            at.equals("order_id") ? card : pick(List.of(card, "card " + card + " thanks", card + "-x"));
                     p.json(json(with(fields, at, quote(value))));
                 }
                 default -> {
                     p.input = "body: numbers in unusual forms";
-                    p.json(json(with(fields, pick(keys.stream().filter(Run::isNumberField).toList()), pick(List.of("1e1", "-0", "0.1e1", "10.000", "1E-2", "\"10.00\"", "\" 10\"",
-                            "0", "-0.0", "1e-7", "100000000", "0.005")))));
+                    p.json(json(with(
+                            fields,
+                            pick(keys.stream().filter(Run::isNumberField).toList()),
+                            pick(List.of(
+                                    "1e1",
+                                    "-0",
+                                    "0.1e1",
+                                    "10.000",
+                                    "1E-2",
+                                    "\"10.00\"",
+                                    "\" 10\"",
+                                    "0",
+                                    "-0.0",
+                                    "1e-7",
+                                    "100000000",
+                                    "0.005")))));
                 }
             }
             if (p.mustRefuse && kind == 10 && !create) {
                 p.mustRefuse = false;
             }
-            if (route.name().endsWith("/refund") && new String(p.body == null ? new byte[0] : p.body, StandardCharsets.UTF_8)
-                    .contains("\"amount\":null")) {
+            if (route.name().endsWith("/refund")
+                    && new String(p.body == null ? new byte[0] : p.body, StandardCharsets.UTF_8)
+                            .contains("\"amount\":null")) {
                 p.target = route.path().replace("{paid}", pending); // no amount refunds everything left
             }
         }
@@ -1243,7 +1579,10 @@ public final class Fuzzer {
 
         static String json(Map<String, String> fields) {
             StringBuilder out = new StringBuilder("{");
-            fields.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(quote(k)).append(':').append(v));
+            fields.forEach((k, v) -> out.append(out.length() > 1 ? "," : "")
+                    .append(quote(k))
+                    .append(':')
+                    .append(v));
             return out.append('}').toString();
         }
 
@@ -1271,7 +1610,8 @@ public final class Fuzzer {
                     byte[] out = new byte[text.length - marker.length + replacement.length];
                     System.arraycopy(text, 0, out, 0, i);
                     System.arraycopy(replacement, 0, out, i, replacement.length);
-                    System.arraycopy(text, i + marker.length, out, i + replacement.length, text.length - i - marker.length);
+                    System.arraycopy(
+                            text, i + marker.length, out, i + replacement.length, text.length - i - marker.length);
                     return out;
                 }
             }
@@ -1304,9 +1644,20 @@ public final class Fuzzer {
                 case 3 -> {
                     p.input = "path: raw bytes not allowed in a request target";
                     p.mayClose = true;
-                    p.protocolStatus = true; // a space or tab splits the request line: 505 for what then reads as the version
-                    id = pick(List.of("pay x", "pay\u0001x", "pay\u00ffx", "pay\u0000x", "pay\tx", "pay\"x", "pay<x>", "pay{x}", "pay\u007fx",
-                            latin1("pay_\u00e9"), latin1("pay_\u20ac")));
+                    p.protocolStatus =
+                            true; // a space or tab splits the request line: 505 for what then reads as the version
+                    id = pick(List.of(
+                            "pay x",
+                            "pay\u0001x",
+                            "pay\u00ffx",
+                            "pay\u0000x",
+                            "pay\tx",
+                            "pay\"x",
+                            "pay<x>",
+                            "pay{x}",
+                            "pay\u007fx",
+                            latin1("pay_\u00e9"),
+                            latin1("pay_\u20ac")));
                 }
                 case 4 -> {
                     p.input = "path: overlong id";
@@ -1316,8 +1667,28 @@ public final class Fuzzer {
                 }
                 case 5 -> {
                     p.input = "path: odd characters in an id";
-                    id = pick(List.of("%20", "a%2fb", "a%252fb", "%3b", "%f0%9f%92%b3", "'", "%22", "%3Cscript%3E", "'%20OR%201=1--",
-                            "%7Bid%7D", "pay_", "re_x", "-1", "0", "null", "%2B", "*", "$", "~", "pay_x;x=1", "pay_x%3Bx=1"));
+                    id = pick(List.of(
+                            "%20",
+                            "a%2fb",
+                            "a%252fb",
+                            "%3b",
+                            "%f0%9f%92%b3",
+                            "'",
+                            "%22",
+                            "%3Cscript%3E",
+                            "'%20OR%201=1--",
+                            "%7Bid%7D",
+                            "pay_",
+                            "re_x",
+                            "-1",
+                            "0",
+                            "null",
+                            "%2B",
+                            "*",
+                            "$",
+                            "~",
+                            "pay_x;x=1",
+                            "pay_x%3Bx=1"));
                 }
                 case 6 -> {
                     p.input = "path: dot segments";
@@ -1326,12 +1697,14 @@ public final class Fuzzer {
                 }
                 default -> {
                     p.input = "path: a real id with a control character or changed case";
-                    String real = route.path().contains("/refunds/") ? refund
+                    String real = route.path().contains("/refunds/")
+                            ? refund
                             : route.path().contains("/admin/merchants/{}") ? victim : paid();
                     if (route.path().contains("/keys/{}")) {
                         real = victimKey;
                     }
-                    id = pick(List.of(real + "%00", real + "%0a", "%00" + real, real.toUpperCase(Locale.ROOT), real + "%20"));
+                    id = pick(List.of(
+                            real + "%00", real + "%0a", "%00" + real, real.toUpperCase(Locale.ROOT), real + "%20"));
                     if (id.equals(real.toUpperCase(Locale.ROOT)) || id.endsWith("%20")) {
                         p.mustRefuse = false;
                     }
@@ -1358,38 +1731,85 @@ public final class Fuzzer {
                 case 0 -> {
                     p.input = "query: invalid limit";
                     p.mustRefuse = true;
-                    query = "limit=" + pick(List.of("-1", "0", "101", "abc", "1e3", "99999999999999999999", "1.5", "0x10", "%00", "%0a10x",
-                            "9".repeat(1_100), "%zz", "%ff"));
+                    query = "limit="
+                            + pick(List.of(
+                                    "-1",
+                                    "0",
+                                    "101",
+                                    "abc",
+                                    "1e3",
+                                    "99999999999999999999",
+                                    "1.5",
+                                    "0x10",
+                                    "%00",
+                                    "%0a10x",
+                                    "9".repeat(1_100),
+                                    "%zz",
+                                    "%ff"));
                 }
                 case 1 -> {
                     p.input = "query: unusual limit";
-                    query = pick(List.of("limit=", "limit=%2010", "limit=+10", "limit=010", "limit=1&limit=2", "limit=1&limit=abc", "limit",
-                            "limit=10%00", "limit=10%0a"));
+                    query = pick(List.of(
+                            "limit=",
+                            "limit=%2010",
+                            "limit=+10",
+                            "limit=010",
+                            "limit=1&limit=2",
+                            "limit=1&limit=abc",
+                            "limit",
+                            "limit=10%00",
+                            "limit=10%0a"));
                 }
                 case 2 -> {
                     p.input = "query: bad starting_after";
-                    String value = pick(List.of("pay_nope", "x", "%00", "pay_%0a", "a".repeat(5_000), "%zz", "%ff", "%c3%28", "pay_%1b",
+                    String value = pick(List.of(
+                            "pay_nope",
+                            "x",
+                            "%00",
+                            "pay_%0a",
+                            "a".repeat(5_000),
+                            "%zz",
+                            "%ff",
+                            "%c3%28",
+                            "pay_%1b",
                             "%00" + paid()));
-                    p.mustRefuse = payments || value.contains("%0") || value.contains("%1") || value.equals("%zz") || value.equals("%ff")
+                    p.mustRefuse = payments
+                            || value.contains("%0")
+                            || value.contains("%1")
+                            || value.equals("%zz")
+                            || value.equals("%ff")
                             || value.equals("%c3%28");
                     query = "starting_after=" + value;
                 }
                 case 3 -> {
                     p.input = "query: bad status";
-                    String value = pick(List.of("x", "completed%00", "%00", "s".repeat(5_000), "%zz", "completed%0a", "COMPLETED", "%ff"));
+                    String value = pick(List.of(
+                            "x", "completed%00", "%00", "s".repeat(5_000), "%zz", "completed%0a", "COMPLETED", "%ff"));
                     p.mustRefuse = payments && !value.equals("COMPLETED");
                     query = "status=" + value;
                 }
                 case 4 -> {
                     p.input = "query: bad merchant_id";
-                    String value = pick(List.of("m_other", "%00", "m".repeat(5_000), "%zz", merchant + "%00", merchant + "%0a"));
+                    String value = pick(
+                            List.of("m_other", "%00", "m".repeat(5_000), "%zz", merchant + "%00", merchant + "%0a"));
                     p.mustRefuse = payments;
                     query = "merchant_id=" + value;
                 }
                 default -> {
                     p.input = "query: garbled query";
-                    query = pick(List.of("foo=bar", "&&&", "=", "%zz=1", "a=%zz", "q=" + "x".repeat(10_000), ";", "limit=5;x=1", "a=%00",
-                            "%00=1", "a[]=1&a[]=2", "a=1&a=2&a=3"));
+                    query = pick(List.of(
+                            "foo=bar",
+                            "&&&",
+                            "=",
+                            "%zz=1",
+                            "a=%zz",
+                            "q=" + "x".repeat(10_000),
+                            ";",
+                            "limit=5;x=1",
+                            "a=%00",
+                            "%00=1",
+                            "a[]=1&a[]=2",
+                            "a=1&a=2&a=3"));
                     p.mustRefuse = false;
                 }
             }
@@ -1407,10 +1827,22 @@ public final class Fuzzer {
                     Route route = pick(routes.subList(0, 16));
                     aim(p, route, true);
                     p.input = "header: odd Accept";
-                    String accept = pick(List.of("application/xml", "text/html", "text/plain", "application/json; charset=nonsense",
-                            "application/json;charset=utf-16", "*/*;q=abc", "application/json;q=0", ";;;", "garbage", "image/png",
-                            "application/json, " + "text/x-a;q=0.1, ".repeat(400) + "*/*", "application/json;charset=\"\"",
-                            "text/*;charset=nonsense", "*/*; charset=nonsense", "application/json;charset=ascii"));
+                    String accept = pick(List.of(
+                            "application/xml",
+                            "text/html",
+                            "text/plain",
+                            "application/json; charset=nonsense",
+                            "application/json;charset=utf-16",
+                            "*/*;q=abc",
+                            "application/json;q=0",
+                            ";;;",
+                            "garbage",
+                            "image/png",
+                            "application/json, " + "text/x-a;q=0.1, ".repeat(400) + "*/*",
+                            "application/json;charset=\"\"",
+                            "text/*;charset=nonsense",
+                            "*/*; charset=nonsense",
+                            "application/json;charset=ascii"));
                     p.header("Accept", accept);
                     if (random.nextInt(4) == 0) {
                         p.header("Accept-Charset", pick(List.of("nonsense", "utf-16;q=1, *;q=0", "iso-8859-1")));
@@ -1421,8 +1853,15 @@ public final class Fuzzer {
                     aim(p, route, true);
                     p.input = "header: bad Idempotency-Key";
                     p.mustRefuse = true;
-                    String key = pick(List.of("k".repeat(256), "k".repeat(5_000), latin1("ключ-1"), "key\u0001x", "key\u001bx", STRAY_CARDS.get(0),
-                            "key\u007fx", latin1("caf\u00e9")));
+                    String key = pick(List.of(
+                            "k".repeat(256),
+                            "k".repeat(5_000),
+                            latin1("ключ-1"),
+                            "key\u0001x",
+                            "key\u001bx",
+                            STRAY_CARDS.get(0),
+                            "key\u007fx",
+                            latin1("caf\u00e9")));
                     if (key.equals(STRAY_CARDS.get(0))) {
                         p.input = "header: card number as Idempotency-Key";
                     }
@@ -1433,20 +1872,36 @@ public final class Fuzzer {
                     Route route = pick(List.of(routes.get(0), routes.get(3), routes.get(4)));
                     aim(p, route, true);
                     p.input = "header: unusual Idempotency-Key";
-                    p.header("Idempotency-Key", pick(List.of("", " ", "\"quoted\"", "k".repeat(255), "a b c", "key;x=1", "%00",
-                            "key\tx")));
+                    p.header(
+                            "Idempotency-Key",
+                            pick(List.of("", " ", "\"quoted\"", "k".repeat(255), "a b c", "key;x=1", "%00", "key\tx")));
                 }
                 case 3 -> {
-                    Route route = pick(routes.subList(0, 16).stream().filter(r -> r.auth() != Auth.NONE).toList());
+                    Route route = pick(routes.subList(0, 16).stream()
+                            .filter(r -> r.auth() != Auth.NONE)
+                            .toList());
                     aim(p, route, true);
                     p.input = "header: bad Authorization";
                     p.mustRefuse = true;
                     String other = route.auth() == Auth.ADMIN ? merchantKey : adminToken;
                     String own = route.auth() == Auth.ADMIN ? adminToken : merchantKey;
-                    String value = pick(List.of("", "Bearer", "Bearer ", "Bearer x", "Bearer " + own + "x", "Basic !!!",
-                            "Basic " + b64("wrong:"), "Basic " + b64("nocolon"), "Digest username=\"x\"", "Bearer " + "a".repeat(10_000),
-                            "Bearer " + other, "Bearer " + middle(own, "\u0001"), latin1("Bearer ключ"), "Bearer " + own.substring(0, own.length() - 1),
-                            "Token " + own, own));
+                    String value = pick(List.of(
+                            "",
+                            "Bearer",
+                            "Bearer ",
+                            "Bearer x",
+                            "Bearer " + own + "x",
+                            "Basic !!!",
+                            "Basic " + b64("wrong:"),
+                            "Basic " + b64("nocolon"),
+                            "Digest username=\"x\"",
+                            "Bearer " + "a".repeat(10_000),
+                            "Bearer " + other,
+                            "Bearer " + middle(own, "\u0001"),
+                            latin1("Bearer ключ"),
+                            "Bearer " + own.substring(0, own.length() - 1),
+                            "Token " + own,
+                            own));
                     if (value.isEmpty()) {
                         p.auth = Auth.NONE;
                         p.input = "header: no Authorization";
@@ -1460,8 +1915,16 @@ public final class Fuzzer {
                     aim(p, route, false);
                     p.input = "header: unusual Authorization that may be accepted";
                     String own = route.auth() == Auth.ADMIN ? adminToken : merchantKey;
-                    p.header("Authorization", pick(List.of("bearer " + own, "BEARER " + own, "Bearer  " + own, "Bearer " + own + " ",
-                            "Basic " + b64(own + ":"), "Basic " + b64(own + ":x"), "Bearer " + own + " " + own)));
+                    p.header(
+                            "Authorization",
+                            pick(List.of(
+                                    "bearer " + own,
+                                    "BEARER " + own,
+                                    "Bearer  " + own,
+                                    "Bearer " + own + " ",
+                                    "Basic " + b64(own + ":"),
+                                    "Basic " + b64(own + ":x"),
+                                    "Bearer " + own + " " + own)));
                     p.json(validBody(route.name()));
                 }
                 case 5 -> {
@@ -1469,20 +1932,30 @@ public final class Fuzzer {
                     aim(p, route, false);
                     p.input = "header: forged Host";
                     p.json(validBody(route.name()));
-                    p.header("Host", pick(List.of("evil.example.com", "evil.example.com:8443", "evil.example.com:" + port)));
+                    p.header(
+                            "Host",
+                            pick(List.of("evil.example.com", "evil.example.com:8443", "evil.example.com:" + port)));
                 }
                 default -> {
                     Route route = pick(routes.subList(0, 16));
                     aim(p, route, true);
                     p.input = "header: other odd headers";
-                    String[] header = pick(List.of(new String[] {"X-Forwarded-Host", "evil.example.com"},
-                            new String[] {"X-Forwarded-Proto", "gopher"}, new String[] {"Forwarded", "host=evil.example.com;proto=https"},
-                            new String[] {"X-HTTP-Method-Override", "DELETE"}, new String[] {"Origin", "null"},
-                            new String[] {"Origin", "https://evil.example"}, new String[] {"Range", "bytes=0-1"},
-                            new String[] {"If-None-Match", "*"}, new String[] {"If-Modified-Since", "yesterday"},
-                            new String[] {"Content-Encoding", "gzip"}, new String[] {"Accept-Encoding", "gzip"},
-                            new String[] {"Accept-Language", "xx;q=2"}, new String[] {"X-Note", "x".repeat(7_000)},
-                            new String[] {"Cookie", "JSESSIONID=" + "x".repeat(100)}, new String[] {"Content-Type", "application/json"}));
+                    String[] header = pick(List.of(
+                            new String[] {"X-Forwarded-Host", "evil.example.com"},
+                            new String[] {"X-Forwarded-Proto", "gopher"},
+                            new String[] {"Forwarded", "host=evil.example.com;proto=https"},
+                            new String[] {"X-HTTP-Method-Override", "DELETE"},
+                            new String[] {"Origin", "null"},
+                            new String[] {"Origin", "https://evil.example"},
+                            new String[] {"Range", "bytes=0-1"},
+                            new String[] {"If-None-Match", "*"},
+                            new String[] {"If-Modified-Since", "yesterday"},
+                            new String[] {"Content-Encoding", "gzip"},
+                            new String[] {"Accept-Encoding", "gzip"},
+                            new String[] {"Accept-Language", "xx;q=2"},
+                            new String[] {"X-Note", "x".repeat(7_000)},
+                            new String[] {"Cookie", "JSESSIONID=" + "x".repeat(100)},
+                            new String[] {"Content-Type", "application/json"}));
                     p.header(header[0], header[1]);
                 }
             }
@@ -1495,7 +1968,10 @@ public final class Fuzzer {
             p.target = route.path();
             p.auth = route.auth();
             p.docs = route.path().startsWith("/openapi") || route.path().startsWith("/apidocs");
-            if (withBody && route.method().equals("POST") && !route.name().endsWith("/keys") && !route.name().endsWith("/revoke")) {
+            if (withBody
+                    && route.method().equals("POST")
+                    && !route.name().endsWith("/keys")
+                    && !route.name().endsWith("/revoke")) {
                 p.json(validBody(route.name()));
             }
         }
@@ -1531,8 +2007,13 @@ public final class Fuzzer {
                 }
                 case 3 -> {
                     p.input = "http: malformed request line";
-                    p.requestLine = pick(List.of("GET  " + api + " HTTP/1.1", "GET " + api, "GET " + api + " HTTP/1.1 extra", " GET " + api + " HTTP/1.1",
-                            "GET\t" + api + "\tHTTP/1.1", "GET " + api + " http/1.1"));
+                    p.requestLine = pick(List.of(
+                            "GET  " + api + " HTTP/1.1",
+                            "GET " + api,
+                            "GET " + api + " HTTP/1.1 extra",
+                            " GET " + api + " HTTP/1.1",
+                            "GET\t" + api + "\tHTTP/1.1",
+                            "GET " + api + " http/1.1"));
                     p.mustRefuse = false;
                     p.protocolStatus = true;
                 }
@@ -1604,7 +2085,8 @@ public final class Fuzzer {
                     p.method = "POST";
                     p.target = create;
                     p.auth = Auth.MERCHANT;
-                    p.header("Content-Type", "application/json").header("Content-Length", pick(List.of("abc", "1e2", "0x2", "2 2", "+2")));
+                    p.header("Content-Type", "application/json")
+                            .header("Content-Length", pick(List.of("abc", "1e2", "0x2", "2 2", "+2")));
                     p.body = "{}".getBytes(StandardCharsets.US_ASCII);
                 }
                 case 15 -> {
@@ -1612,7 +2094,9 @@ public final class Fuzzer {
                     p.method = "POST";
                     p.target = create;
                     p.auth = Auth.MERCHANT;
-                    p.header("Content-Type", "application/json").header("Content-Length", "2").header("Content-Length", "1");
+                    p.header("Content-Type", "application/json")
+                            .header("Content-Length", "2")
+                            .header("Content-Length", "1");
                     p.body = "{}".getBytes(StandardCharsets.US_ASCII);
                 }
                 case 16 -> {
@@ -1621,7 +2105,9 @@ public final class Fuzzer {
                     p.target = create;
                     p.auth = Auth.MERCHANT;
                     p.mustRefuse = false;
-                    p.header("Content-Type", "application/json").header("Content-Length", "7").header("Transfer-Encoding", "chunked");
+                    p.header("Content-Type", "application/json")
+                            .header("Content-Length", "7")
+                            .header("Transfer-Encoding", "chunked");
                     p.body = "2\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
                 }
                 case 17 -> {
@@ -1632,7 +2118,8 @@ public final class Fuzzer {
                     p.mustRefuse = false;
                     String body = json(paymentFields(false));
                     p.header("Content-Type", "application/json").header("Transfer-Encoding", "chunked");
-                    p.body = (Integer.toHexString(body.length()) + ";ext=1;name=\"v\"\r\n" + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                    p.body = (Integer.toHexString(body.length()) + ";ext=1;name=\"v\"\r\n" + body + "\r\n0\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 case 18 -> {
                     p.input = "http: bad chunk size";
@@ -1640,7 +2127,8 @@ public final class Fuzzer {
                     p.target = create;
                     p.auth = Auth.MERCHANT;
                     p.header("Content-Type", "application/json").header("Transfer-Encoding", "chunked");
-                    p.body = (pick(List.of("zz", "-1", "fffffffffffffffff", "")) + "\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    p.body = (pick(List.of("zz", "-1", "fffffffffffffffff", "")) + "\r\n{}\r\n0\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
                     p.mayHang = true;
                 }
                 case 19 -> {
@@ -1649,7 +2137,8 @@ public final class Fuzzer {
                     p.target = create;
                     p.auth = Auth.MERCHANT;
                     p.protocolStatus = true;
-                    p.header("Content-Type", "application/json").header("Transfer-Encoding", pick(List.of("gzip", "nonsense", "chunked, gzip")));
+                    p.header("Content-Type", "application/json")
+                            .header("Transfer-Encoding", pick(List.of("gzip", "nonsense", "chunked, gzip")));
                     p.body = "{}".getBytes(StandardCharsets.US_ASCII);
                     p.mayHang = true;
                 }
@@ -1719,8 +2208,11 @@ public final class Fuzzer {
                 }
                 case 29 -> {
                     p.input = "http: not HTTP at all";
-                    p.requestLine = pick(List.of("\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003", "PRI * HTTP/2.0\r\n\r\nSM",
-                            "HELLO", "\u0000\u0000\u0000\u0000"));
+                    p.requestLine = pick(List.of(
+                            "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003",
+                            "PRI * HTTP/2.0\r\n\r\nSM",
+                            "HELLO",
+                            "\u0000\u0000\u0000\u0000"));
                     p.noHost = true;
                     p.mustRefuse = false;
                 }
@@ -1731,14 +2223,17 @@ public final class Fuzzer {
                 }
                 case 31 -> {
                     p.input = "http: raw bytes over 0x7f in the path";
-                    p.target = "/api/v1/payments/" + pick(List.of("\u00ff", latin1("\u00e9"), "\u0080\u0080", latin1("\u20ac")));
+                    p.target = "/api/v1/payments/"
+                            + pick(List.of("\u00ff", latin1("\u00e9"), "\u0080\u0080", latin1("\u20ac")));
                     p.auth = Auth.MERCHANT;
                 }
                 case 32 -> {
                     p.input = "http: Authorization with a control character";
                     p.target = "/api/v1/payments";
                     // Inside the key: a server may turn a control character into a space and trim the ends.
-                    p.header("Authorization", "Bearer " + middle(merchantKey, pick(List.of("\u0001", "\u0000", "\u007f"))));
+                    p.header(
+                            "Authorization",
+                            "Bearer " + middle(merchantKey, pick(List.of("\u0001", "\u0000", "\u007f"))));
                 }
                 case 33 -> {
                     p.input = "http: Idempotency-Key with a control character";
@@ -1758,12 +2253,20 @@ public final class Fuzzer {
                 }
                 case 35 -> {
                     p.input = "http: path traversal to the WAR's private files";
-                    p.target = pick(List.of("/WEB-INF/web.xml", "/api/v1/../WEB-INF/web.xml", "/%2e%2e/WEB-INF/web.xml",
-                            "/WEB-INF/errors/404.json", "/META-INF/MANIFEST.MF", "/web-inf/web.xml", "/./WEB-INF/web.xml", "/WEB-INF%2fweb.xml"));
+                    p.target = pick(List.of(
+                            "/WEB-INF/web.xml",
+                            "/api/v1/../WEB-INF/web.xml",
+                            "/%2e%2e/WEB-INF/web.xml",
+                            "/WEB-INF/errors/404.json",
+                            "/META-INF/MANIFEST.MF",
+                            "/web-inf/web.xml",
+                            "/./WEB-INF/web.xml",
+                            "/WEB-INF%2fweb.xml"));
                 }
                 case 36 -> {
                     p.input = "http: percent-encoded slash and backslash";
-                    p.target = pick(List.of("/api/v1%2fpayments", "/api/v1/payments%5c", "/api\\v1\\payments", "/api/v1//payments"));
+                    p.target = pick(List.of(
+                            "/api/v1%2fpayments", "/api/v1/payments%5c", "/api\\v1\\payments", "/api/v1//payments"));
                     p.auth = Auth.MERCHANT;
                     p.mustRefuse = false;
                 }
@@ -1780,12 +2283,19 @@ public final class Fuzzer {
                     p.input = "http: Upgrade";
                     p.target = "/api/v1/health";
                     p.mustRefuse = false;
-                    p.header("Upgrade", pick(List.of("websocket", "h2c", "nonsense"))).header("Connection", "Upgrade");
+                    p.header("Upgrade", pick(List.of("websocket", "h2c", "nonsense")))
+                            .header("Connection", "Upgrade");
                 }
                 default -> {
                     p.input = "http: invalid percent-encoding in a path";
-                    p.target = pick(List.of("/api/v1/%zz", "/%zz", "/api/v1/payments/%zz", "/api/v1/refunds/%", "/api/v1/admin/merchants/%zz",
-                            "/openapi%zz", "/apidocs/%zz"));
+                    p.target = pick(List.of(
+                            "/api/v1/%zz",
+                            "/%zz",
+                            "/api/v1/payments/%zz",
+                            "/api/v1/refunds/%",
+                            "/api/v1/admin/merchants/%zz",
+                            "/openapi%zz",
+                            "/apidocs/%zz"));
                     p.auth = p.target.contains("admin") ? Auth.ADMIN : Auth.MERCHANT;
                     p.mayClose = false;
                 }
@@ -1800,10 +2310,31 @@ public final class Fuzzer {
         static final int ROUTE_CASES = 24;
 
         void otherRoutes(Probe p, int c) {
-            List<String> paths = List.of("/api/v1/nothing", "/nothing", "/api/v1/application.wadl", "/api/v1/payments/{id}/nothing",
-                    "/api/v2/payments", "/", "/api", "/api/v1", "/api/v1/", "/openapi", "/openapi?format=json", "/apidocs", "/apidocs/",
-                    "/apidocs/index.html", "/health", "/health/ready", "/health/live", "/metrics", "/api/v1/health/", "/api/v1/payments/",
-                    "/API/V1/PAYMENTS", "/api/v1/application.wadl?detail=true", "/api/v1/payments.json", "/index.html");
+            List<String> paths = List.of(
+                    "/api/v1/nothing",
+                    "/nothing",
+                    "/api/v1/application.wadl",
+                    "/api/v1/payments/{id}/nothing",
+                    "/api/v2/payments",
+                    "/",
+                    "/api",
+                    "/api/v1",
+                    "/api/v1/",
+                    "/openapi",
+                    "/openapi?format=json",
+                    "/apidocs",
+                    "/apidocs/",
+                    "/apidocs/index.html",
+                    "/health",
+                    "/health/ready",
+                    "/health/live",
+                    "/metrics",
+                    "/api/v1/health/",
+                    "/api/v1/payments/",
+                    "/API/V1/PAYMENTS",
+                    "/api/v1/application.wadl?detail=true",
+                    "/api/v1/payments.json",
+                    "/index.html");
             String path = paths.get(c);
             p.target = path.replace("{id}", paid());
             p.route = path;
@@ -1811,8 +2342,11 @@ public final class Fuzzer {
             p.method = pick(List.of("GET", "GET", "POST", "OPTIONS", "HEAD"));
             p.input = p.input + " " + p.method;
             p.auth = pick(List.of(Auth.NONE, Auth.MERCHANT, Auth.ADMIN));
-            p.docs = path.startsWith("/openapi") || path.startsWith("/apidocs") || path.startsWith("/metrics")
-                    || path.equals("/index.html") || path.equals("/");
+            p.docs = path.startsWith("/openapi")
+                    || path.startsWith("/apidocs")
+                    || path.startsWith("/metrics")
+                    || path.equals("/index.html")
+                    || path.equals("/");
             if (path.contains("wadl")) {
                 p.mustRefuse = !p.method.equals("OPTIONS");
             }
@@ -1887,5 +2421,4 @@ public final class Fuzzer {
             return example;
         }
     }
-
 }

@@ -7,10 +7,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The packaged WAR, byte for byte what users deploy. */
 public final class Gateway {
 
-    private Gateway() {
-    }
+    private Gateway() {}
 
     public static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("paygate.war", "target/paygate.war")));
+        return ShrinkWrap.createFromZipFile(
+                WebArchive.class, new File(System.getProperty("paygate.war", "target/paygate.war")));
     }
 }

@@ -36,12 +36,26 @@ import java.util.UUID;
 public final class RawHttp {
 
     /** Words that name a runtime, a framework or its page; none may appear in an answer. */
-    private static final List<String> FRAMEWORK_WORDS = List.of("payara", "glassfish", "grizzly", "jersey", "wadl",
-            "wildfly", "undertow", "jboss", "resteasy", "liberty", "websphere", "ibm", "servlet/", "jsp/", "<html",
-            "exception", "java.");
+    private static final List<String> FRAMEWORK_WORDS = List.of(
+            "payara",
+            "glassfish",
+            "grizzly",
+            "jersey",
+            "wadl",
+            "wildfly",
+            "undertow",
+            "jboss",
+            "resteasy",
+            "liberty",
+            "websphere",
+            "ibm",
+            "servlet/",
+            "jsp/",
+            "<html",
+            "exception",
+            "java.");
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** One answer as read from the socket; header names in lower case. */
     public record Answer(int status, String statusLine, Map<String, List<String>> headers, String body) {
@@ -79,7 +93,8 @@ public final class RawHttp {
 
     /** A request with {@code Host}, {@code Connection: close} and the given extra header lines. */
     public static String request(String method, String target, String... headers) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        StringBuilder request =
+                new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         boolean host = false;
         for (String header : headers) {
             host |= header.regionMatches(true, 0, "Host:", 0, 5);
@@ -111,17 +126,20 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body = raw.toByteArray();
         body = java.util.Arrays.copyOfRange(body, end + 4, body.length);
         List<String> encoding = headers.get("transfer-encoding");
-        if (encoding != null && String.join(",", encoding).toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (encoding != null
+                && String.join(",", encoding).toLowerCase(Locale.ROOT).contains("chunked")) {
             body = unchunk(body);
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), lines[0], headers, new String(body, StandardCharsets.UTF_8));
+        return new Answer(
+                Integer.parseInt(lines[0].split(" ")[1]), lines[0], headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] unchunk(byte[] chunked) {
@@ -157,7 +175,8 @@ public final class RawHttp {
         assertEquals(status, answer.status(), answer::toString);
         assertNoFrameworkNames(answer);
         String type = answer.header("content-type");
-        assertTrue(type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json"), () -> "JSON: " + answer);
+        assertTrue(
+                type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json"), () -> "JSON: " + answer);
         JsonObject whole;
         try {
             whole = Json.createReader(new StringReader(answer.body())).readObject();
@@ -170,8 +189,10 @@ public final class RawHttp {
         assertNotNull(error.getString("type"));
         assertNotNull(error.getString("code"));
         assertFalse(error.getString("message").isBlank(), answer::toString);
-        assertTrue(error.get("param").getValueType() == JsonValue.ValueType.STRING
-                || error.get("param").getValueType() == JsonValue.ValueType.NULL, answer::toString);
+        assertTrue(
+                error.get("param").getValueType() == JsonValue.ValueType.STRING
+                        || error.get("param").getValueType() == JsonValue.ValueType.NULL,
+                answer::toString);
         assertEquals(JsonValue.ValueType.ARRAY, error.get("errors").getValueType(), answer::toString);
         return error;
     }
@@ -241,35 +262,55 @@ public final class RawHttp {
         assertTrue(options.header("allow") != null && options.header("allow").contains("POST"), options::toString);
         assertTrue(options.body().isEmpty(), () -> "OPTIONS answers with Allow only: " + options);
         assertNoFrameworkNames(options);
-        Answer optionsWadl = send(base, request("OPTIONS", "/api/v1/payments/pay_1", "Accept: application/vnd.sun.wadl+xml"));
+        Answer optionsWadl =
+                send(base, request("OPTIONS", "/api/v1/payments/pay_1", "Accept: application/vnd.sun.wadl+xml"));
         assertTrue(optionsWadl.body().isEmpty(), optionsWadl::toString);
         assertNoFrameworkNames(optionsWadl);
         assertOneShape(send(base, request("GET", "/api/v1/application.wadl", auth)), 404);
 
-        assertEquals("starting_after",
-                assertOneShape(send(base, request("GET", "/api/v1/payments?starting_after=pay_%00", auth)), 400).getString("param"));
-        assertEquals("status", assertOneShape(send(base, request("GET", "/api/v1/payments?status=a%01b", auth)), 400).getString("param"));
-        assertEquals("limit", assertOneShape(send(base, request("GET", "/api/v1/payments?limit=%FF", auth)), 400).getString("param"));
-        assertEquals("starting_after",
-                assertOneShape(send(base, request("GET", "/api/v1/payments?starting_after=" + "p".repeat(1000), auth)), 400).getString("param"));
-        assertEquals("id", assertOneShape(send(base, request("GET", "/api/v1/payments/" + "p".repeat(1000), auth)), 400).getString("param"));
+        assertEquals(
+                "starting_after",
+                assertOneShape(send(base, request("GET", "/api/v1/payments?starting_after=pay_%00", auth)), 400)
+                        .getString("param"));
+        assertEquals(
+                "status",
+                assertOneShape(send(base, request("GET", "/api/v1/payments?status=a%01b", auth)), 400)
+                        .getString("param"));
+        assertEquals(
+                "limit",
+                assertOneShape(send(base, request("GET", "/api/v1/payments?limit=%FF", auth)), 400)
+                        .getString("param"));
+        assertEquals(
+                "starting_after",
+                assertOneShape(
+                                send(base, request("GET", "/api/v1/payments?starting_after=" + "p".repeat(1000), auth)),
+                                400)
+                        .getString("param"));
+        assertEquals(
+                "id",
+                assertOneShape(send(base, request("GET", "/api/v1/payments/" + "p".repeat(1000), auth)), 400)
+                        .getString("param"));
         assertBadPath(send(base, request("GET", "/api/v1/payments/pay_%1B", auth)), "id");
         assertBadPath(send(base, request("GET", "/api/v1/payments/pay_%00", auth)), "id");
         assertBadPath(send(base, request("GET", "/api/v1/payments/pay_%C3%28", auth)), "id");
 
         Answer charset = send(base, request("GET", "/api/v1/health", "Accept: application/json; charset=foo"));
         assertEquals(200, charset.status(), charset::toString);
-        assertEquals("up", Json.createReader(new StringReader(charset.body())).readObject().getString("status"));
+        assertEquals(
+                "up",
+                Json.createReader(new StringReader(charset.body())).readObject().getString("status"));
 
         // The Location of what was created never follows the Host header; a replay gives the same.
         String payment = Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of());
         String idempotencyKey = "Idempotency-Key: edges-" + UUID.randomUUID();
         String create = "POST /api/v1/payments HTTP/1.1\r\nHost: evil.example.com\r\n" + auth + "\r\n" + idempotencyKey
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + payment.getBytes(StandardCharsets.UTF_8).length
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + payment.getBytes(StandardCharsets.UTF_8).length
                 + "\r\nConnection: close\r\n\r\n" + payment;
         Answer created = send(base, create.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, created.status(), created::toString);
-        String id = Json.createReader(new StringReader(created.body())).readObject().getString("id");
+        String id =
+                Json.createReader(new StringReader(created.body())).readObject().getString("id");
         assertEquals("/api/v1/payments/" + id, created.header("location"), created::toString);
         Answer replayed = send(base, create.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, replayed.status(), replayed::toString);
@@ -279,14 +320,25 @@ public final class RawHttp {
         Answer directory = send(base, "GET /apidocs HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n");
         assertTrue(directory.status() >= 300 && directory.status() < 400, directory::toString);
         String directoryLocation = directory.header("location");
-        assertTrue(directoryLocation != null && directoryLocation.endsWith("/apidocs/")
-                && !directoryLocation.contains("evil.example"), directory::toString);
+        assertTrue(
+                directoryLocation != null
+                        && directoryLocation.endsWith("/apidocs/")
+                        && !directoryLocation.contains("evil.example"),
+                directory::toString);
 
         // Refused by the servlet container or the JAX-RS runtime, not by the API's code.
-        assertOneShape(send(base, "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\n" + auth
-                + "\r\nContent-Type: ;;;\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 400);
-        assertOneShape(send(base, "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\n" + auth
-                + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 415);
+        assertOneShape(
+                send(
+                        base,
+                        "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\n" + auth
+                                + "\r\nContent-Type: ;;;\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"),
+                400);
+        assertOneShape(
+                send(
+                        base,
+                        "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\n" + auth
+                                + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"),
+                415);
         assertOneShape(send(base, request("FOO", "/api/v1/health")), 405);
         assertOneShape(send(base, request("GET", "/no/such/page")), 404);
         assertOneShape(send(base, request("GET", "/WEB-INF/web.xml")), 404);
@@ -295,9 +347,13 @@ public final class RawHttp {
         assertRefusedOrAnswered(send(base, request("GET", "/api/v1/health", "X-Bad: a\u0001b")), 400, 200);
         assertRefusedOrAnswered(send(base, request("POST", "/api/v1/payments", "Content-Length: -1")), 400, 415);
         assertRefusedOrAnswered(send(base, "GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, 200);
-        assertRefusedOrAnswered(send(base, "GET /api/v1/health HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
-                400, 505, 200);
-        assertRefusedOrAnswered(send(base, request("GET", "/api/v1/health", "X-Big: " + "a".repeat(70_000))), 400, 431, 413, 200);
+        assertRefusedOrAnswered(
+                send(base, "GET /api/v1/health HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                400,
+                505,
+                200);
+        assertRefusedOrAnswered(
+                send(base, request("GET", "/api/v1/health", "X-Big: " + "a".repeat(70_000))), 400, 431, 413, 200);
     }
 
     /** Fails with the answer when {@code answer} is a success: for requests that must never succeed. */

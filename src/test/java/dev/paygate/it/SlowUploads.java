@@ -36,8 +36,7 @@ public final class SlowUploads {
     /** How late after the deadline a slow upload may still be answered (the servers check timeouts about once a second). */
     static final Duration MARGIN = Duration.ofSeconds(3);
 
-    private SlowUploads() {
-    }
+    private SlowUploads() {}
 
     /** A slow upload's outcome: the status and body of its answer (0 and empty if none), and when it came. */
     public record Outcome(String order, int status, String body, Duration after) {
@@ -54,16 +53,19 @@ public final class SlowUploads {
      * upload was answered 408 {@code request_timeout} within {@code deadline} (plus a margin) and
      * that none of them made a payment.
      */
-    public static List<Outcome> assertServedWhileTrickling(Api api, String merchant, int count, int checks, Duration deadline)
-            throws Exception {
+    public static List<Outcome> assertServedWhileTrickling(
+            Api api, String merchant, int count, int checks, Duration deadline) throws Exception {
         assertSplitBodyIsServed(api, merchant);
         ExecutorService uploads = Executors.newFixedThreadPool(count);
         try {
             List<Future<Outcome>> slow = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String payment = Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of());
-                String order = Json.createReader(new StringReader(payment)).readObject().getString("order_id");
-                slow.add(uploads.submit(() -> trickle(api, payment, order, deadline.plus(MARGIN).plusSeconds(2))));
+                String order = Json.createReader(new StringReader(payment))
+                        .readObject()
+                        .getString("order_id");
+                slow.add(uploads.submit(
+                        () -> trickle(api, payment, order, deadline.plus(MARGIN).plusSeconds(2))));
             }
             Api.sleep(1500); // every upload has sent its headers and is now sending a byte a second
 
@@ -76,7 +78,8 @@ public final class SlowUploads {
                 assertEquals(200, health.status(), health::toString);
 
                 start = System.nanoTime();
-                Api.Reply payment = api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of()));
+                Api.Reply payment =
+                        api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of()));
                 assertPrompt(start, "a create", payment);
                 assertEquals(201, payment.status(), payment::toString);
                 created.add(payment.json().getString("order_id"));
@@ -92,13 +95,17 @@ public final class SlowUploads {
                 assertEquals("request_timeout", error.getString("code"), outcome::toString);
                 assertTrue(error.getString("message").contains("too slowly"), outcome::toString);
                 assertTrue(error.isNull("param") && error.getJsonArray("errors").isEmpty(), outcome::toString);
-                assertTrue(outcome.after().compareTo(deadline.plus(MARGIN)) <= 0,
+                assertTrue(
+                        outcome.after().compareTo(deadline.plus(MARGIN)) <= 0,
                         "answered within the deadline of " + deadline + " and a margin: " + outcome.after());
             }
             List<String> stored = api.get("/api/v1/payments?limit=100").json().getJsonArray("data").stream()
-                    .map(p -> p.asJsonObject().getString("order_id")).toList();
+                    .map(p -> p.asJsonObject().getString("order_id"))
+                    .toList();
             assertTrue(stored.containsAll(created), stored::toString);
-            assertTrue(outcomes.stream().noneMatch(o -> stored.contains(o.order())), "no slow upload made a payment: " + stored);
+            assertTrue(
+                    outcomes.stream().noneMatch(o -> stored.contains(o.order())),
+                    "no slow upload made a payment: " + stored);
             return outcomes;
         } finally {
             uploads.shutdownNow();
@@ -110,7 +117,8 @@ public final class SlowUploads {
      * had come at once.
      */
     public static void assertSplitBodyIsServed(Api api, String merchant) throws IOException {
-        byte[] body = Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of()).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of()).getBytes(StandardCharsets.UTF_8);
         URI uri = api.uri("/api/v1/payments");
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
@@ -156,8 +164,10 @@ public final class SlowUploads {
 
     private static byte[] head(Api api, URI uri, int length) {
         return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nAuthorization: Bearer " + api.key() + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nAuthorization: Bearer " + api.key()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static Duration elapsed(long start) {
@@ -191,7 +201,8 @@ public final class SlowUploads {
             while (matched < 4) {
                 int b = in.read();
                 if (b < 0) {
-                    throw new UncheckedIOException(new IOException("connection closed after " + head.size() + " bytes of a response"));
+                    throw new UncheckedIOException(
+                            new IOException("connection closed after " + head.size() + " bytes of a response"));
                 }
                 head.write(b);
                 matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);

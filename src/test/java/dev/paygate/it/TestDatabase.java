@@ -48,7 +48,8 @@ public class TestDatabase implements LauncherSessionListener {
      */
     public static void withOwnDatabase(String prefix, InOwnDatabase test) throws Exception {
         String database = prefix + "_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = connectAdmin(); Statement sql = admin.createStatement()) {
+        try (Connection admin = connectAdmin();
+                Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database);
             try {
                 test.run(database, sql);
@@ -60,8 +61,17 @@ public class TestDatabase implements LauncherSessionListener {
 
     /** The settings that point a gateway at {@code database} on the tests' PostgreSQL server. */
     public static Map<String, String> gatewayEnv(String database) {
-        return Map.of("PAYGATE_DB_HOST", host(), "PAYGATE_DB_PORT", port(), "PAYGATE_DB_USER", user(),
-                "PAYGATE_DB_PASSWORD", password(), "PAYGATE_DB_NAME", database);
+        return Map.of(
+                "PAYGATE_DB_HOST",
+                host(),
+                "PAYGATE_DB_PORT",
+                port(),
+                "PAYGATE_DB_USER",
+                user(),
+                "PAYGATE_DB_PASSWORD",
+                password(),
+                "PAYGATE_DB_NAME",
+                database);
     }
 
     /** The tests' database. */
@@ -79,15 +89,18 @@ public class TestDatabase implements LauncherSessionListener {
         if (System.getenv("PAYGATE_DB_HOST") == null) {
             return; // unit tests only (Surefire): no database needed
         }
-        try (Connection c = connectAdmin(); Statement s = c.createStatement()) {
+        try (Connection c = connectAdmin();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name() + "'")) {
                 if (!rs.next()) {
                     s.execute("CREATE DATABASE \"" + name() + "\"");
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + host() + ":" + port() + " as " + user()
-                    + ". The integration tests need it: start PostgreSQL or set PAYGATE_DB_*.", e);
+            throw new IllegalStateException(
+                    "PostgreSQL is not reachable at " + host() + ":" + port() + " as " + user()
+                            + ". The integration tests need it: start PostgreSQL or set PAYGATE_DB_*.",
+                    e);
         }
     }
 

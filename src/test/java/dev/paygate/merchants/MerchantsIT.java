@@ -22,8 +22,8 @@ class MerchantsIT extends AgainstGateway {
 
     @Test
     void theAdminApiManagesMerchantsAndShowsASecretOnlyOnce() {
-        Api.Reply created = admin.post("/api/v1/admin/merchants",
-                "{\"name\":\"Acme\",\"webhook_url\":\"https://acme.example/hooks\"}");
+        Api.Reply created = admin.post(
+                "/api/v1/admin/merchants", "{\"name\":\"Acme\",\"webhook_url\":\"https://acme.example/hooks\"}");
         assertEquals(201, created.status(), created::toString);
         JsonObject made = created.json();
         String id = made.getString("id");
@@ -33,8 +33,8 @@ class MerchantsIT extends AgainstGateway {
         assertEquals("/api/v1/admin/merchants/" + id, created.header("Location"));
         assertEquals("Acme", admin.get("/api/v1/admin/merchants/" + id).json().getString("name"));
 
-        Api.Reply updated = admin.post("/api/v1/admin/merchants/" + id,
-                "{\"name\":\"Acme Ltd\",\"webhook_url\":\"\",\"write_rate_limit\":7}");
+        Api.Reply updated = admin.post(
+                "/api/v1/admin/merchants/" + id, "{\"name\":\"Acme Ltd\",\"webhook_url\":\"\",\"write_rate_limit\":7}");
         assertEquals(200, updated.status(), updated::toString);
         assertEquals("Acme Ltd", updated.json().getString("name"));
         assertTrue(updated.json().isNull("webhook_url"));
@@ -51,18 +51,26 @@ class MerchantsIT extends AgainstGateway {
         assertFalse(keys.body().contains(secret), "a listing never shows the secret");
         assertTrue(keys.array().getJsonObject(0).isNull("secret"));
 
-        assertEquals(409, admin.post("/api/v1/admin/merchants", "{\"id\":\"" + id + "\",\"name\":\"Again\"}").status());
+        assertEquals(
+                409,
+                admin.post("/api/v1/admin/merchants", "{\"id\":\"" + id + "\",\"name\":\"Again\"}")
+                        .status());
         Api.Reply badUrl = admin.post("/api/v1/admin/merchants", "{\"name\":\"X\",\"webhook_url\":\"ftp://x\"}");
         assertEquals("webhook_url", badUrl.error().getString("param"), badUrl::toString);
         assertEquals("name", admin.post("/api/v1/admin/merchants", "{}").error().getString("param"));
         assertEquals(404, admin.get("/api/v1/admin/merchants/nobody_here").status());
-        assertEquals(404, admin.post("/api/v1/admin/merchants/nobody_here/keys", null).status());
+        assertEquals(
+                404,
+                admin.post("/api/v1/admin/merchants/nobody_here/keys", null).status());
 
         String justBefore = merchant.substring(0, merchant.length() - 1);
         Api.Reply page = admin.get("/api/v1/admin/merchants?limit=1&starting_after=" + justBefore);
-        assertEquals(merchant, page.json().getJsonArray("data").getJsonObject(0).getString("id"),
+        assertEquals(
+                merchant,
+                page.json().getJsonArray("data").getJsonObject(0).getString("id"),
                 "the list pages through merchants in id order");
-        assertEquals("limit", admin.get("/api/v1/admin/merchants?limit=0").error().getString("param"));
+        assertEquals(
+                "limit", admin.get("/api/v1/admin/merchants?limit=0").error().getString("param"));
     }
 
     @Test
@@ -91,21 +99,30 @@ class MerchantsIT extends AgainstGateway {
                 new String[] {"GET", "/api/v1/refunds/ref_nothing"});
         for (String[] call : calls) {
             for (Api caller : List.of(nobody, unknown)) {
-                Api.Reply reply = "GET".equals(call[0]) ? caller.get(call[1])
+                Api.Reply reply = "GET".equals(call[0])
+                        ? caller.get(call[1])
                         : caller.post(call[1], Api.cardPayment(merchant, "1.00", VISA, Map.of()));
                 assertEquals(401, reply.status(), call[0] + " " + call[1] + ": " + reply);
                 assertEquals("authentication_error", reply.error().getString("type"));
-                assertEquals(caller == nobody ? "api_key_missing" : "api_key_invalid", reply.error().getString("code"));
+                assertEquals(
+                        caller == nobody ? "api_key_missing" : "api_key_invalid",
+                        reply.error().getString("code"));
                 assertTrue(reply.headers().allValues("WWW-Authenticate").contains("Basic realm=\"paygate\""));
                 assertFalse(reply.body().contains("x".repeat(20)), "the error never echoes a whole key");
             }
         }
-        assertNotEquals("cancelled", api.get("/api/v1/payments/" + payment).json().getString("status"),
+        assertNotEquals(
+                "cancelled",
+                api.get("/api/v1/payments/" + payment).json().getString("status"),
                 "nothing refused changed the payment");
-        assertEquals(0, api.get("/api/v1/payments/" + payment + "/refunds").array().size());
+        assertEquals(
+                0, api.get("/api/v1/payments/" + payment + "/refunds").array().size());
         assertEquals(200, nobody.get("/api/v1/health").status(), "health needs no key");
-        for (String header : List.of("Bearer", "Bearer ", "Token sk_test_abc", "Basic !!!not-base64", "sk_test_nothing")) {
-            Api.Reply reply = nobody.send(HttpRequest.newBuilder(api.uri("/api/v1/payments")).header("Authorization", header).GET());
+        for (String header :
+                List.of("Bearer", "Bearer ", "Token sk_test_abc", "Basic !!!not-base64", "sk_test_nothing")) {
+            Api.Reply reply = nobody.send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                    .header("Authorization", header)
+                    .GET());
             assertEquals(401, reply.status(), header + ": " + reply);
         }
     }
@@ -113,11 +130,18 @@ class MerchantsIT extends AgainstGateway {
     @Test
     void aKeyWorksAsBearerTokenAndAsTheBasicUserName() {
         String basic = Base64.getEncoder().encodeToString((api.key() + ":").getBytes(StandardCharsets.UTF_8));
-        Api.Reply reply = api.withKey(null).send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
-                .header("Authorization", "Basic " + basic).GET());
+        Api.Reply reply = api.withKey(null)
+                .send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                        .header("Authorization", "Basic " + basic)
+                        .GET());
         assertEquals(200, reply.status(), reply::toString);
-        assertEquals(200, api.withKey(null).send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
-                .header("Authorization", "bearer " + api.key()).GET()).status());
+        assertEquals(
+                200,
+                api.withKey(null)
+                        .send(HttpRequest.newBuilder(api.uri("/api/v1/payments"))
+                                .header("Authorization", "bearer " + api.key())
+                                .GET())
+                        .status());
     }
 
     @Test
@@ -161,26 +185,34 @@ class MerchantsIT extends AgainstGateway {
                 Api.Reply theirs = send(intruder, call[0], call[1].formatted(target));
                 Api.Reply missing = send(intruder, call[0], call[1].formatted("pay_doesnotexist"));
                 assertEquals(404, theirs.status(), call[1] + ": " + theirs);
-                assertEquals(missing.body().replace("pay_doesnotexist", target), theirs.body(),
+                assertEquals(
+                        missing.body().replace("pay_doesnotexist", target),
+                        theirs.body(),
                         "another merchant's payment reads exactly like a missing one");
             }
         }
         Api.Reply theirRefund = intruder.get("/api/v1/refunds/" + refundId);
         assertEquals(404, theirRefund.status());
-        assertEquals(intruder.get("/api/v1/refunds/ref_doesnotexist").body().replace("ref_doesnotexist", refundId),
+        assertEquals(
+                intruder.get("/api/v1/refunds/ref_doesnotexist").body().replace("ref_doesnotexist", refundId),
                 theirRefund.body());
         Api.Reply page = intruder.get("/api/v1/payments?starting_after=" + paid);
         assertEquals(400, page.status(), "another merchant's payment is no cursor: " + page);
 
         List<String> seen = intruder.get("/api/v1/payments?limit=100").json().getJsonArray("data").stream()
-                .map(p -> p.asJsonObject().getString("id")).toList();
+                .map(p -> p.asJsonObject().getString("id"))
+                .toList();
         assertEquals(List.of(own), seen, "a list holds only the key's own payments");
 
         api.awaitStatus(pending, "completed");
         JsonObject untouched = api.get("/api/v1/payments/" + paid).json();
-        assertEquals("1.00", untouched.getJsonNumber("refunded_amount").bigDecimalValue().toPlainString());
+        assertEquals(
+                "1.00",
+                untouched.getJsonNumber("refunded_amount").bigDecimalValue().toPlainString());
         assertEquals(1, api.get("/api/v1/payments/" + paid + "/refunds").array().size(), "no refund by the intruder");
-        assertEquals("completed", api.get("/api/v1/payments/" + pending).json().getString("status"),
+        assertEquals(
+                "completed",
+                api.get("/api/v1/payments/" + pending).json().getString("status"),
                 "the intruder's cancel did not cancel it");
         assertEquals(200, api.get("/api/v1/refunds/" + refundId).status());
     }
@@ -195,7 +227,10 @@ class MerchantsIT extends AgainstGateway {
         assertEquals(200, newer.get("/api/v1/payments/" + payment).status(), "both keys work at once");
         assertEquals(200, api.get("/api/v1/payments/" + payment).status());
 
-        String firstId = admin.get("/api/v1/admin/merchants/" + merchant + "/keys").array().getJsonObject(0).getString("id");
+        String firstId = admin.get("/api/v1/admin/merchants/" + merchant + "/keys")
+                .array()
+                .getJsonObject(0)
+                .getString("id");
         Api.Reply revoked = admin.post("/api/v1/admin/merchants/" + merchant + "/keys/" + firstId + "/revoke", null);
         assertEquals(200, revoked.status(), revoked::toString);
         assertEquals("revoked", revoked.json().getString("status"));
@@ -205,19 +240,32 @@ class MerchantsIT extends AgainstGateway {
         assertEquals(401, refused.status(), "the very next request with a revoked key is refused");
         assertEquals("api_key_revoked", refused.error().getString("code"));
         assertEquals(200, newer.get("/api/v1/payments/" + payment).status());
-        assertEquals(404, admin.post("/api/v1/admin/merchants/" + Api.merchant() + "/keys/" + firstId + "/revoke", null).status(),
+        assertEquals(
+                404,
+                admin.post("/api/v1/admin/merchants/" + Api.merchant() + "/keys/" + firstId + "/revoke", null)
+                        .status(),
                 "a key is revoked through its own merchant only");
     }
 
     @Test
     void aDisabledMerchantsKeysAreRefusedUntilItIsActiveAgain() {
         String payment = create(api, Map.of()).getString("id");
-        assertEquals(200, admin.post("/api/v1/admin/merchants/" + merchant, "{\"status\":\"disabled\"}").status());
+        assertEquals(
+                200,
+                admin.post("/api/v1/admin/merchants/" + merchant, "{\"status\":\"disabled\"}")
+                        .status());
         Api.Reply refused = api.get("/api/v1/payments/" + payment);
         assertEquals(401, refused.status(), refused::toString);
         assertEquals("merchant_disabled", refused.error().getString("code"));
-        assertEquals("status", admin.post("/api/v1/admin/merchants/" + merchant, "{\"status\":\"gone\"}").error().getString("param"));
-        assertEquals(200, admin.post("/api/v1/admin/merchants/" + merchant, "{\"status\":\"active\"}").status());
+        assertEquals(
+                "status",
+                admin.post("/api/v1/admin/merchants/" + merchant, "{\"status\":\"gone\"}")
+                        .error()
+                        .getString("param"));
+        assertEquals(
+                200,
+                admin.post("/api/v1/admin/merchants/" + merchant, "{\"status\":\"active\"}")
+                        .status());
         assertEquals(200, api.get("/api/v1/payments/" + payment).status());
     }
 

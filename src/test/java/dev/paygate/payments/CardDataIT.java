@@ -52,7 +52,9 @@ class CardDataIT extends AgainstGateway {
         List<String> bodies = new ArrayList<>();
 
         // With an idempotency key, whose stored fingerprint and answer must not hold the number either.
-        Api.Reply approved = api.post("/api/v1/payments", Api.cardPayment(merchant, "80.00", spaced, Map.of()),
+        Api.Reply approved = api.post(
+                "/api/v1/payments",
+                Api.cardPayment(merchant, "80.00", spaced, Map.of()),
                 "card-data-" + number.substring(12));
         assertEquals(201, approved.status(), approved::toString);
         bodies.add(approved.body());
@@ -64,11 +66,16 @@ class CardDataIT extends AgainstGateway {
         bodies.add(refund.body());
 
         // rejected requests carrying the number must not echo it either
-        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number, Map.of("currency", "ABC"))).body());
-        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number, Map.of("card_cvv", "12345"))).body());
-        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number, Map.of("colour", "red"))).body());
-        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number,
-                Map.of("payment_method", "paypal"))).body());
+        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number, Map.of("currency", "ABC")))
+                .body());
+        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number, Map.of("card_cvv", "12345")))
+                .body());
+        bodies.add(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", number, Map.of("colour", "red")))
+                .body());
+        bodies.add(api.post(
+                        "/api/v1/payments",
+                        Api.cardPayment(merchant, "10.00", number, Map.of("payment_method", "paypal")))
+                .body());
         bodies.add(api.get("/api/v1/payments/" + id).body());
         bodies.add(api.get("/api/v1/payments/" + id + "/transactions").body());
         bodies.add(api.get("/api/v1/payments?merchant_id=" + merchant).body());
@@ -98,8 +105,10 @@ class CardDataIT extends AgainstGateway {
         paymentFields.put("customer_email", Map.of("customer_email", number + "@example.com"));
         paymentFields.put("merchant_id", Map.of("merchant_id", "m_" + number));
         for (var field : paymentFields.entrySet()) {
-            assertRefused(api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", card, field.getValue())),
-                    field.getKey(), number);
+            assertRefused(
+                    api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", card, field.getValue())),
+                    field.getKey(),
+                    number);
         }
         // the number in the key, with a body that is valid on its own
         String valid = Api.cardPayment(merchant, "10.00", card, Map.of());
@@ -110,20 +119,35 @@ class CardDataIT extends AgainstGateway {
         assertEquals(201, paid.status(), paid::toString);
         String id = paid.json().getString("id");
         api.awaitStatus(id, "completed");
-        assertRefused(api.post("/api/v1/payments/" + id + "/refund", "{\"reason\":\"card " + spaced + " was charged twice\"}"),
-                "reason", number);
-        assertRefused(api.post("/api/v1/payments/" + id + "/refund", "{}", "refund-" + number), "Idempotency-Key", number);
+        assertRefused(
+                api.post(
+                        "/api/v1/payments/" + id + "/refund", "{\"reason\":\"card " + spaced + " was charged twice\"}"),
+                "reason",
+                number);
+        assertRefused(
+                api.post("/api/v1/payments/" + id + "/refund", "{}", "refund-" + number), "Idempotency-Key", number);
         assertEquals(0, api.get("/api/v1/payments/" + id + "/refunds").array().size(), "no refund was made");
 
         String newMerchant = Api.merchant();
-        assertRefused(admin.post("/api/v1/admin/merchants", "{\"id\":\"" + newMerchant + "\",\"name\":\"Shop " + spaced + "\"}"),
-                "name", number);
+        assertRefused(
+                admin.post(
+                        "/api/v1/admin/merchants", "{\"id\":\"" + newMerchant + "\",\"name\":\"Shop " + spaced + "\"}"),
+                "name",
+                number);
         assertEquals(404, admin.get("/api/v1/admin/merchants/" + newMerchant).status(), "the merchant was not created");
-        assertRefused(admin.post("/api/v1/admin/merchants", "{\"id\":\"m_" + number + "\",\"name\":\"Shop\"}"), "id", number);
-        assertRefused(admin.post("/api/v1/admin/merchants/" + merchant, "{\"name\":\"" + dashed + "\"}"), "name", number);
-        assertRefused(admin.post("/api/v1/admin/merchants/" + merchant,
-                "{\"webhook_url\":\"https://shop.example/hook?card=" + number + "\"}"), "webhook_url", number);
-        assertEquals("Test " + merchant, admin.get("/api/v1/admin/merchants/" + merchant).json().getString("name"));
+        assertRefused(
+                admin.post("/api/v1/admin/merchants", "{\"id\":\"m_" + number + "\",\"name\":\"Shop\"}"), "id", number);
+        assertRefused(
+                admin.post("/api/v1/admin/merchants/" + merchant, "{\"name\":\"" + dashed + "\"}"), "name", number);
+        assertRefused(
+                admin.post(
+                        "/api/v1/admin/merchants/" + merchant,
+                        "{\"webhook_url\":\"https://shop.example/hook?card=" + number + "\"}"),
+                "webhook_url",
+                number);
+        assertEquals(
+                "Test " + merchant,
+                admin.get("/api/v1/admin/merchants/" + merchant).json().getString("name"));
 
         Api.sleep(500); // let the log flush
         assertStoredNowhere(number, merchant, card.substring(12));
@@ -132,12 +156,17 @@ class CardDataIT extends AgainstGateway {
     private static void assertRefused(Api.Reply reply, String param, String number) {
         assertEquals(400, reply.status(), param + ": " + reply);
         JsonObject error = reply.error();
-        assertTrue(error.getJsonArray("errors").stream().map(JsonValue::asJsonObject)
-                .anyMatch(e -> e.getString("param").equals(param) && e.getString("code").equals("card_number_in_text")),
+        assertTrue(
+                error.getJsonArray("errors").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(e -> e.getString("param").equals(param)
+                                && e.getString("code").equals("card_number_in_text")),
                 param + ": " + reply);
         if (error.getString("param").equals(param)) {
             assertEquals("card_number_in_text", error.getString("code"), reply::toString);
-            assertTrue(error.getString("message").startsWith(param + " looks like it holds a card number"), reply::toString);
+            assertTrue(
+                    error.getString("message").startsWith(param + " looks like it holds a card number"),
+                    reply::toString);
         }
         assertFalse(reply.body().replaceAll("[ -]", "").contains(number), "the number is echoed: " + reply);
     }
@@ -147,7 +176,8 @@ class CardDataIT extends AgainstGateway {
         String spaced = number.replaceAll("(\\d{4})(?=\\d)", "$1 ");
         String dashed = number.replaceAll("(\\d{4})(?=\\d)", "$1-");
         int columns = 0;
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             List<String[]> textColumns = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
                     + "WHERE table_schema = 'public' AND data_type IN ('character varying', 'text', 'character')")) {
@@ -156,8 +186,8 @@ class CardDataIT extends AgainstGateway {
                 }
             }
             for (String[] col : textColumns) {
-                String sql = "SELECT count(*) FROM \"" + col[0] + "\" WHERE replace(replace(\"" + col[1] + "\", ' ', ''), '-', '') LIKE '%"
-                        + number + "%'";
+                String sql = "SELECT count(*) FROM \"" + col[0] + "\" WHERE replace(replace(\"" + col[1]
+                        + "\", ' ', ''), '-', '') LIKE '%" + number + "%'";
                 try (ResultSet rs = s.executeQuery(sql)) {
                     rs.next();
                     assertEquals(0, rs.getInt(1), col[0] + "." + col[1] + " holds the card number");
@@ -177,11 +207,13 @@ class CardDataIT extends AgainstGateway {
         try (Stream<Path> walk = Files.walk(itDir)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
-        assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().startsWith("payara.log")),
+        assertTrue(
+                files.stream().anyMatch(p -> p.getFileName().toString().startsWith("payara.log")),
                 "the server log is among the scanned files: " + files);
         for (Path file : files) {
             String content = read(file);
-            assertFalse(content.contains(number) || content.contains(spaced) || content.contains(dashed),
+            assertFalse(
+                    content.contains(number) || content.contains(spaced) || content.contains(dashed),
                     file + " holds the card number");
         }
     }

@@ -33,8 +33,9 @@ class PaymentsIT extends AgainstGateway {
 
     @Test
     void createdPaymentIsPendingWithLocationAndNoCardSecrets() {
-        Api.Reply reply = api.post("/api/v1/payments", Api.cardPayment(merchant, "100.00", "4111 1111 1111 1111",
-                Map.of("currency", "usd")));
+        Api.Reply reply = api.post(
+                "/api/v1/payments",
+                Api.cardPayment(merchant, "100.00", "4111 1111 1111 1111", Map.of("currency", "usd")));
         assertEquals(201, reply.status(), reply::toString);
         JsonObject payment = reply.json();
         String id = payment.getString("id");
@@ -66,7 +67,9 @@ class PaymentsIT extends AgainstGateway {
 
         var transactions = api.get("/api/v1/payments/" + id + "/transactions").array();
         assertEquals(3, transactions.size(), transactions::toString);
-        List<String> statuses = transactions.stream().map(t -> t.asJsonObject().getString("status")).toList();
+        List<String> statuses = transactions.stream()
+                .map(t -> t.asJsonObject().getString("status"))
+                .toList();
         assertEquals(List.of("pending", "processing", "succeeded"), statuses);
         for (var t : transactions) {
             JsonObject txn = t.asJsonObject();
@@ -113,13 +116,16 @@ class PaymentsIT extends AgainstGateway {
         for (Map.Entry<String, String> payment : cardOf.entrySet()) {
             String id = payment.getKey();
             boolean approved = payment.getValue().equals(VISA);
-            api.awaitPayment(id, p -> !List.of("pending", "processing").contains(p.getString("status")),
-                    Duration.ofSeconds(30));
+            api.awaitPayment(
+                    id, p -> !List.of("pending", "processing").contains(p.getString("status")), Duration.ofSeconds(30));
             JsonObject settled = api.get("/api/v1/payments/" + id).json();
             assertEquals(approved ? "completed" : "failed", settled.getString("status"), settled::toString);
 
-            var transactions = api.get("/api/v1/payments/" + id + "/transactions").array();
-            List<String> statuses = transactions.stream().map(t -> t.asJsonObject().getString("status")).toList();
+            var transactions =
+                    api.get("/api/v1/payments/" + id + "/transactions").array();
+            List<String> statuses = transactions.stream()
+                    .map(t -> t.asJsonObject().getString("status"))
+                    .toList();
             assertEquals(List.of("pending", "processing", approved ? "succeeded" : "failed"), statuses, id);
             Instant accepted = Instant.parse(transactions.getJsonObject(0).getString("created_at"));
             Instant pickedUp = Instant.parse(transactions.getJsonObject(1).getString("created_at"));
@@ -145,7 +151,8 @@ class PaymentsIT extends AgainstGateway {
         assertEquals("generic_decline", payment.getString("decline_code"));
         assertFalse(payment.getString("failure_message").isBlank());
         var transactions = api.get("/api/v1/payments/" + id + "/transactions").array();
-        assertEquals("failed", transactions.getJsonObject(transactions.size() - 1).getString("status"));
+        assertEquals(
+                "failed", transactions.getJsonObject(transactions.size() - 1).getString("status"));
     }
 
     @Test
@@ -159,8 +166,9 @@ class PaymentsIT extends AgainstGateway {
 
     @Test
     void expiredCardFailsWithExpiredCard() {
-        Api.Reply reply = api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", VISA,
-                Map.of("card_expiry_month", 12, "card_expiry_year", 2025)));
+        Api.Reply reply = api.post(
+                "/api/v1/payments",
+                Api.cardPayment(merchant, "10.00", VISA, Map.of("card_expiry_month", 12, "card_expiry_year", 2025)));
         assertEquals(201, reply.status(), reply::toString);
         String id = reply.json().getString("id");
         api.awaitStatus(id, "failed");
@@ -204,7 +212,8 @@ class PaymentsIT extends AgainstGateway {
         Api.sleep(1200); // longer than the queue and processing delays: the acquirer must not touch it
         assertEquals("cancelled", api.get("/api/v1/payments/" + id).json().getString("status"));
         var types = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
-                .map(t -> t.asJsonObject().getString("type")).toList();
+                .map(t -> t.asJsonObject().getString("type"))
+                .toList();
         assertEquals("void", types.get(types.size() - 1), types::toString);
 
         Api.Reply again = api.post("/api/v1/payments/" + id + "/cancel", null);
@@ -213,7 +222,8 @@ class PaymentsIT extends AgainstGateway {
 
         String completed = create(VISA).getString("id");
         api.awaitStatus(completed, "completed");
-        assertEquals(409, api.post("/api/v1/payments/" + completed + "/cancel", null).status());
+        assertEquals(
+                409, api.post("/api/v1/payments/" + completed + "/cancel", null).status());
     }
 
     @Test
@@ -248,22 +258,46 @@ class PaymentsIT extends AgainstGateway {
         assertEquals(newestFirst, pagedIds);
         assertEquals(3, pages);
 
-        var failed = api.get("/api/v1/payments?merchant_id=" + merchant + "&status=failed").json().getJsonArray("data");
+        var failed = api.get("/api/v1/payments?merchant_id=" + merchant + "&status=failed")
+                .json()
+                .getJsonArray("data");
         assertEquals(1, failed.size());
         assertEquals(declined, failed.getJsonObject(0).getString("id"));
 
         var own = api.get("/api/v1/payments?limit=100").json();
-        assertEquals(newestFirst, own.getJsonArray("data").stream()
-                .map(p -> p.asJsonObject().getString("id")).toList(), "merchant_id may be left out");
+        assertEquals(
+                newestFirst,
+                own.getJsonArray("data").stream()
+                        .map(p -> p.asJsonObject().getString("id"))
+                        .toList(),
+                "merchant_id may be left out");
         assertFalse(own.getBoolean("has_more"));
     }
 
     @Test
     void listRejectsBadParameters() {
-        assertEquals("limit", api.get("/api/v1/payments?merchant_id=" + merchant + "&limit=0").error().getString("param"));
-        assertEquals("limit", api.get("/api/v1/payments?merchant_id=" + merchant + "&limit=101").error().getString("param"));
-        assertEquals("limit", api.get("/api/v1/payments?merchant_id=" + merchant + "&limit=x").error().getString("param"));
-        assertEquals("status", api.get("/api/v1/payments?merchant_id=" + merchant + "&status=nope").error().getString("param"));
-        assertEquals("starting_after", api.get("/api/v1/payments?starting_after=pay_nope").error().getString("param"));
+        assertEquals(
+                "limit",
+                api.get("/api/v1/payments?merchant_id=" + merchant + "&limit=0")
+                        .error()
+                        .getString("param"));
+        assertEquals(
+                "limit",
+                api.get("/api/v1/payments?merchant_id=" + merchant + "&limit=101")
+                        .error()
+                        .getString("param"));
+        assertEquals(
+                "limit",
+                api.get("/api/v1/payments?merchant_id=" + merchant + "&limit=x")
+                        .error()
+                        .getString("param"));
+        assertEquals(
+                "status",
+                api.get("/api/v1/payments?merchant_id=" + merchant + "&status=nope")
+                        .error()
+                        .getString("param"));
+        assertEquals(
+                "starting_after",
+                api.get("/api/v1/payments?starting_after=pay_nope").error().getString("param"));
     }
 }

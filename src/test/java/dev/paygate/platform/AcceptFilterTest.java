@@ -8,7 +8,8 @@ class AcceptFilterTest {
 
     @Test
     void keepsWhatTheRuntimesUnderstand() {
-        assertEquals("application/json;charset=UTF-8;q=0.9, */*;q=0.1",
+        assertEquals(
+                "application/json;charset=UTF-8;q=0.9, */*;q=0.1",
                 AcceptFilter.cleaned("application/json;charset=UTF-8;q=0.9, */*;q=0.1"));
         assertEquals("application/json; q=1.000", AcceptFilter.cleaned("application/json; q=1.000"));
         assertEquals("text/plain;q=0", AcceptFilter.cleaned("text/plain;q=0"));

@@ -38,7 +38,8 @@ class HttpEdgesIT extends AgainstGateway {
     @Test
     void traceIsRefusedInTheErrorShapeAndNeverEchoed() {
         for (String path : List.of("/api/v1/payments", "/apidocs/", "/no/such/page")) {
-            Answer trace = send(root(), request("TRACE", path, "Authorization: Bearer " + api.key(), "X-Secret: echo-me"));
+            Answer trace =
+                    send(root(), request("TRACE", path, "Authorization: Bearer " + api.key(), "X-Secret: echo-me"));
             assertEquals("method_not_allowed", assertOneShape(trace, 405).getString("code"), trace::toString);
             assertFalse(trace.body().contains("echo-me") || trace.body().contains(api.key()), trace::toString);
         }
@@ -51,15 +52,21 @@ class HttpEdgesIT extends AgainstGateway {
         assertTrue(options.header("allow").contains("POST"), options::toString);
         assertTrue(options.body().isEmpty(), options::toString);
         // A browser's preflight still gets the CORS answer.
-        Answer preflight = send(root(), request("OPTIONS", "/api/v1/payments", "Origin: https://shop.example.com",
-                "Access-Control-Request-Method: POST"));
+        Answer preflight = send(
+                root(),
+                request(
+                        "OPTIONS",
+                        "/api/v1/payments",
+                        "Origin: https://shop.example.com",
+                        "Access-Control-Request-Method: POST"));
         assertEquals(204, preflight.status(), preflight::toString);
         assertEquals("https://shop.example.com", preflight.header("access-control-allow-origin"));
     }
 
     @Test
     void noWadlAnywhere() {
-        assertOneShape(send(root(), request("GET", "/api/v1/application.wadl", "Authorization: Bearer " + api.key())), 404);
+        assertOneShape(
+                send(root(), request("GET", "/api/v1/application.wadl", "Authorization: Bearer " + api.key())), 404);
         assertOneShape(send(root(), request("GET", "/api/v1/application.wadl?detail=true")), 404);
         Answer openapiWadl = send(root(), request("GET", "/openapi/application.wadl"));
         assertEquals(404, openapiWadl.status(), openapiWadl::toString);
@@ -69,11 +76,14 @@ class HttpEdgesIT extends AgainstGateway {
 
     @Test
     void locationNeverFollowsTheHostHeader() {
-        Api.Reply refundable = api.post("/api/v1/payments", Api.cardPayment(merchant, "5.00", "4111111111111111", Map.of()));
+        Api.Reply refundable =
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "5.00", "4111111111111111", Map.of()));
         String id = refundable.json().getString("id");
         api.awaitStatus(id, "completed");
-        Answer refund = send(root(), "POST /api/v1/payments/" + id + "/refund HTTP/1.1\r\nHost: evil.example.com:443\r\n"
-                + "Authorization: Bearer " + api.key() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        Answer refund = send(
+                root(),
+                "POST /api/v1/payments/" + id + "/refund HTTP/1.1\r\nHost: evil.example.com:443\r\n"
+                        + "Authorization: Bearer " + api.key() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         assertEquals(202, refund.status(), refund::toString);
         assertTrue(refund.header("location").startsWith("/api/v1/refunds/re"), refund::toString);
     }
@@ -81,19 +91,26 @@ class HttpEdgesIT extends AgainstGateway {
     @Test
     void controlCharactersAndInvalidUtf8InParametersAreNamed400s() {
         String auth = "Authorization: Bearer " + api.key();
-        for (String query : List.of("starting_after=pay_%00x", "starting_after=%7F", "status=completed%0D%0AX-Injected:%201",
-                "limit=1%00", "merchant_id=" + merchant + "%00", "starting_after=%E2%82")) {
+        for (String query : List.of(
+                "starting_after=pay_%00x",
+                "starting_after=%7F",
+                "status=completed%0D%0AX-Injected:%201",
+                "limit=1%00",
+                "merchant_id=" + merchant + "%00",
+                "starting_after=%E2%82")) {
             Answer answer = send(root(), request("GET", "/api/v1/payments?" + query, auth));
             String param = query.substring(0, query.indexOf('='));
             assertEquals(param, assertOneShape(answer, 400).getString("param"), answer::toString);
             assertEquals("parameter_invalid", answer.error().getString("code"));
             assertFalse(answer.headers().containsKey("x-injected"), answer::toString);
         }
-        for (String path : List.of("/api/v1/payments/pay_%01", "/api/v1/payments/pay_%7F/refunds", "/api/v1/refunds/re_%1F")) {
+        for (String path :
+                List.of("/api/v1/payments/pay_%01", "/api/v1/payments/pay_%7F/refunds", "/api/v1/refunds/re_%1F")) {
             Answer answer = send(root(), request("GET", path, auth));
             assertEquals("id", assertOneShape(answer, 400).getString("param"), answer::toString);
         }
-        Answer longId = send(root(), request("POST", "/api/v1/payments/" + "9".repeat(4000) + "/cancel", auth, "Content-Length: 0"));
+        Answer longId = send(
+                root(), request("POST", "/api/v1/payments/" + "9".repeat(4000) + "/cancel", auth, "Content-Length: 0"));
         assertEquals("id", assertOneShape(longId, 400).getString("param"), longId::toString);
     }
 
@@ -106,15 +123,21 @@ class HttpEdgesIT extends AgainstGateway {
     @Test
     void pathsTheServerRefusesBeforeTheApplicationDoNothing() {
         String auth = "Authorization: Bearer " + api.key();
-        Api.Reply payment = api.post("/api/v1/payments", Api.cardPayment(merchant, "5.00", "4111111111111111", Map.of()));
+        Api.Reply payment =
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "5.00", "4111111111111111", Map.of()));
         String id = payment.json().getString("id");
         api.awaitStatus(id, "completed");
-        for (String path : List.of("/api/v1/payments/" + id + "%00/refund", "/api/v1/payments/" + id + "%FF/refund",
-                "/api/v1/payments/..%5C" + id + "/refund", "/../api/v1/payments/" + id + "/refund")) {
+        for (String path : List.of(
+                "/api/v1/payments/" + id + "%00/refund",
+                "/api/v1/payments/" + id + "%FF/refund",
+                "/api/v1/payments/..%5C" + id + "/refund",
+                "/../api/v1/payments/" + id + "/refund")) {
             Answer answer = send(root(), request("POST", path, auth, "Content-Length: 0"));
             assertRefusedByParser(answer, 400);
         }
-        for (String path : List.of("/api/v1/payments/%zz/refund", "/api/v1/payments/" + id + "%zz/refund", "/api/v1/payments/" + id + "%")) {
+        for (String path : List.of(
+                "/api/v1/payments/%zz/refund",
+                "/api/v1/payments/" + id + "%zz/refund", "/api/v1/payments/" + id + "%")) {
             Answer answer = send(root(), request("POST", path, auth, "Content-Length: 0"));
             if (answer.status() == 200) {
                 assertTrue(answer.body().isEmpty(), answer::toString);
@@ -133,11 +156,13 @@ class HttpEdgesIT extends AgainstGateway {
         assertRefusedByParser(send(root, request("GET", "/api/v1/health", "X-Bad: a\u0000b")), 400);
         RawHttp.assertRefusedOrAnswered(send(root, request("GET", "/api/v1/health", "X-Bad: a\u007fb")), 400, 200);
         assertRefusedByParser(send(root, request("POST", "/api/v1/payments", "Content-Length: -1")), 400);
-        RawHttp.assertRefusedOrAnswered(send(root, request("POST", "/api/v1/payments", "Content-Length: 1", "Content-Length: 2")),
-                400, 401);
+        RawHttp.assertRefusedOrAnswered(
+                send(root, request("POST", "/api/v1/payments", "Content-Length: 1", "Content-Length: 2")), 400, 401);
         assertRefusedByParser(send(root, request("GET", "/api/v1/payments/" + "9".repeat(20_000))), 400);
-        Answer chunkExtension = send(root, "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
-                + "Content-Type: application/json\r\nConnection: close\r\n\r\n2;name=value\r\n{}\r\n0\r\n\r\n");
+        Answer chunkExtension = send(
+                root,
+                "POST /api/v1/payments HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                        + "Content-Type: application/json\r\nConnection: close\r\n\r\n2;name=value\r\n{}\r\n0\r\n\r\n");
         assertRefusedByParser(chunkExtension, chunkExtension.status() == 401 ? 401 : 400);
         // Still answering.
         assertEquals(200, api.get("/api/v1/health").status());
@@ -145,10 +170,17 @@ class HttpEdgesIT extends AgainstGateway {
 
     @Test
     void anUnknownCharsetInAcceptIsIgnored() {
-        for (String accept : List.of("application/json; charset=foo", "application/json;charset=\"x-unknown\", */*;q=0.1",
+        for (String accept : List.of(
+                "application/json; charset=foo",
+                "application/json;charset=\"x-unknown\", */*;q=0.1",
                 "*/*; charset=;;")) {
-            Answer answer = send(root(), request("GET", "/api/v1/payments?limit=1", "Authorization: Bearer " + api.key(),
-                    "Accept: " + accept));
+            Answer answer = send(
+                    root(),
+                    request(
+                            "GET",
+                            "/api/v1/payments?limit=1",
+                            "Authorization: Bearer " + api.key(),
+                            "Accept: " + accept));
             assertEquals(200, answer.status(), answer::toString);
             assertTrue(answer.body().startsWith("{\"data\""), answer::toString);
         }

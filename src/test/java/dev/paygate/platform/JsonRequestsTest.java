@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonRequestsTest {
 
     /** A small request record, as the API's records are: String, BigDecimal and Integer fields. */
-    public record Sample(String orderId, BigDecimal amount, Integer count) {
-    }
+    public record Sample(String orderId, BigDecimal amount, Integer count) {}
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -88,7 +87,8 @@ class JsonRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"order_id\":}", "{order_id:\"o\"}", "{\"a\" 1}", "not json", "{\"order_id\":\"o\",}"})
+    @ValueSource(
+            strings = {"{", "{\"order_id\":}", "{order_id:\"o\"}", "{\"a\" 1}", "not json", "{\"order_id\":\"o\",}"})
     void malformedJson(String json) {
         InvalidRequest e = rejected(json);
         assertEquals("body_malformed", e.code());
@@ -171,8 +171,8 @@ class JsonRequestsTest {
 
     @Test
     void createPaymentRequestWithNulls() {
-        CreatePaymentRequest r = JsonRequests.read(utf8("{\"merchant_id\":\"m\",\"card_number\":null}"),
-                CreatePaymentRequest.class);
+        CreatePaymentRequest r =
+                JsonRequests.read(utf8("{\"merchant_id\":\"m\",\"card_number\":null}"), CreatePaymentRequest.class);
         assertEquals("m", r.merchantId());
         assertNull(r.cardNumber());
         assertNull(r.amount());
@@ -253,8 +253,13 @@ class JsonRequestsTest {
 
     @Test
     void numbersWithTooManyDigitsAreANamed400() {
-        for (String number : List.of("1".repeat(1100), "1".repeat(60_000), "0." + "0".repeat(2000) + "1",
-                "1." + "5".repeat(32), "9".repeat(33), "-" + "9".repeat(33) + "e0")) {
+        for (String number : List.of(
+                "1".repeat(1100),
+                "1".repeat(60_000),
+                "0." + "0".repeat(2000) + "1",
+                "1." + "5".repeat(32),
+                "9".repeat(33),
+                "-" + "9".repeat(33) + "e0")) {
             long started = System.nanoTime();
             InvalidRequest e = rejected("{\"amount\":" + number + "}");
             assertEquals("amount", e.param());
@@ -269,7 +274,9 @@ class JsonRequestsTest {
         assertEquals(new BigDecimal("1e32"), sample("{\"amount\":1e32}").amount());
         assertEquals(new BigDecimal("1E-32"), sample("{\"amount\":1E-32}").amount());
         assertEquals(new BigDecimal("1e5"), sample("{\"amount\":1e+0005}").amount());
-        assertEquals(new BigDecimal("9".repeat(32)), sample("{\"amount\":" + "9".repeat(32) + "}").amount());
+        assertEquals(
+                new BigDecimal("9".repeat(32)),
+                sample("{\"amount\":" + "9".repeat(32) + "}").amount());
         assertEquals(1200, sample("{\"count\":1.2e3}").count());
     }
 
@@ -301,7 +308,9 @@ class JsonRequestsTest {
     @Test
     void shallowNestingIsAWrongTypeAndEveryFieldIsStillListed() {
         InvalidRequest e = rejected("{\"order_id\":[[[{\"a\":[1e9999999999]}]]],\"count\":{\"b\":{}},\"x\":[[1]]}");
-        assertEquals(List.of("order_id", "count", "x"), e.errors().stream().map(FieldError::param).toList());
+        assertEquals(
+                List.of("order_id", "count", "x"),
+                e.errors().stream().map(FieldError::param).toList());
         assertEquals("order_id must be a string", e.errors().get(0).message());
     }
 
@@ -311,17 +320,23 @@ class JsonRequestsTest {
         assertEquals("order_id", e.param());
         assertEquals("parameter_invalid", e.code());
         assertTrue(e.getMessage().contains("at most 4096 characters"), e.getMessage());
-        assertEquals("amount", rejected("{\"amount\":\"" + "1".repeat(5000) + "\"}").param());
-        assertEquals("x".repeat(4096), sample("{\"order_id\":\"" + "x".repeat(4096) + "\"}").orderId());
+        assertEquals(
+                "amount", rejected("{\"amount\":\"" + "1".repeat(5000) + "\"}").param());
+        assertEquals(
+                "x".repeat(4096),
+                sample("{\"order_id\":\"" + "x".repeat(4096) + "\"}").orderId());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u0000", "\\u001f", "\\t", "\\n", "\\r", "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udc00x"})
+    @ValueSource(
+            strings = {"\\u0000", "\\u001f", "\\t", "\\n", "\\r", "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udc00x"
+            })
     void controlCharactersAndBrokenSurrogatesAreANamed400(String escape) {
         InvalidRequest e = rejected("{\"order_id\":\"a" + escape + "b\"}");
         assertEquals("order_id", e.param());
         assertEquals("parameter_invalid", e.code());
-        assertEquals("order_id must not contain control characters (U+0000 to U+001F, U+007F to U+009F)", e.getMessage());
+        assertEquals(
+                "order_id must not contain control characters (U+0000 to U+001F, U+007F to U+009F)", e.getMessage());
     }
 
     @Test
@@ -331,15 +346,20 @@ class JsonRequestsTest {
 
     @Test
     void everyStringFieldOfEveryRequestIsChecked() {
-        InvalidRequest e = rejectedPayment("{\"description\":\"x\\u0000\",\"customer_name\":\"y\\u0007\",\"currency\":\"US\\u0000D\"}");
-        assertEquals(List.of("description", "customer_name", "currency"), e.errors().stream().map(FieldError::param).toList());
+        InvalidRequest e = rejectedPayment(
+                "{\"description\":\"x\\u0000\",\"customer_name\":\"y\\u0007\",\"currency\":\"US\\u0000D\"}");
+        assertEquals(
+                List.of("description", "customer_name", "currency"),
+                e.errors().stream().map(FieldError::param).toList());
     }
 
     @Test
     void printableTextIsKept() {
         String text = "Zoë 北京 €5 \uD83D\uDE00 \u00a0";
         assertEquals(text, sample("{\"order_id\":\"" + text + "\"}").orderId());
-        assertEquals("Zo\u00eb \uD83D\uDE00", sample("{\"order_id\":\"Zo\\u00eb \\ud83d\\ude00\"}").orderId());
+        assertEquals(
+                "Zo\u00eb \uD83D\uDE00",
+                sample("{\"order_id\":\"Zo\\u00eb \\ud83d\\ude00\"}").orderId());
     }
 
     @Test
@@ -347,7 +367,26 @@ class JsonRequestsTest {
         byte[][] bodies = {
             {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
             {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xFF, '"', '}'},
-            {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+            {
+                '{',
+                '"',
+                'o',
+                'r',
+                'd',
+                'e',
+                'r',
+                '_',
+                'i',
+                'd',
+                '"',
+                ':',
+                '"',
+                (byte) 0xED,
+                (byte) 0xA0,
+                (byte) 0x80,
+                '"',
+                '}'
+            },
             {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xE2, (byte) 0x82, '"', '}'},
         };
         for (byte[] body : bodies) {

@@ -9,7 +9,9 @@ class ParameterFilterTest {
 
     @Test
     void aPercentWithoutTwoHexDigitsIsRefusedNamingItsParameter() {
-        assertEquals("starting_after", ParameterFilter.badEscape("limit=2&starting_after=%zz").param());
+        assertEquals(
+                "starting_after",
+                ParameterFilter.badEscape("limit=2&starting_after=%zz").param());
         assertEquals("status", ParameterFilter.badEscape("status=a%").param());
         assertEquals("status", ParameterFilter.badEscape("status=%4").param());
         assertEquals("query", ParameterFilter.badEscape("%%=1").param());

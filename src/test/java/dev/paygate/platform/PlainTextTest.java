@@ -9,7 +9,8 @@ class PlainTextTest {
 
     @Test
     void printableTextOfAnyScriptIsPlain() {
-        for (String text : new String[] {"", "Test payment", "Zoë Łukasiewicz", "北京", "€ 5,00", "\uD83D\uDE00", "\u00a0", "a~b"}) {
+        for (String text :
+                new String[] {"", "Test payment", "Zoë Łukasiewicz", "北京", "€ 5,00", "\uD83D\uDE00", "\u00a0", "a~b"}) {
             assertTrue(PlainText.isPlain(text), text);
         }
     }

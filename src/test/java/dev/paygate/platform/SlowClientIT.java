@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SlowClientIT extends AgainstGateway {
 
     static final int REQUEST_THREADS = 16;
-    static final Duration DEADLINE = Duration.ofMillis(
-            Long.parseLong(System.getenv().getOrDefault("PAYGATE_HTTP_BODY_TIMEOUT_MS", "10000")));
+    static final Duration DEADLINE =
+            Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("PAYGATE_HTTP_BODY_TIMEOUT_MS", "10000")));
 
     @Test
     void healthAndCreatesAnswerPromptlyWhileMoreSlowUploadsThanThreadsTrickle() throws Exception {

@@ -13,7 +13,8 @@ class BodyTooSlowTest {
         assertEquals(408, e.type().status());
         assertEquals("invalid_request_error", e.toApiError().error().type());
         assertEquals("request_timeout", e.code());
-        assertTrue(e.getMessage().contains("too slowly") && e.getMessage().contains("within 10 seconds"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("too slowly") && e.getMessage().contains("within 10 seconds"), e.getMessage());
         assertTrue(new BodyTooSlow(2_500).getMessage().contains("within 2.5 seconds"));
     }
 }

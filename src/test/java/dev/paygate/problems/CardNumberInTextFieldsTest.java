@@ -57,7 +57,9 @@ class CardNumberInTextFieldsTest {
     private static <R extends Record> List<FieldError> errors(String json, Class<R> type) {
         R request = JsonRequests.read(json.getBytes(StandardCharsets.UTF_8), type);
         var violations = validator.validate(request);
-        return violations.isEmpty() ? List.of() : ConstraintViolationMapper.errors(new ConstraintViolationException(violations));
+        return violations.isEmpty()
+                ? List.of()
+                : ConstraintViolationMapper.errors(new ConstraintViolationException(violations));
     }
 
     private static String with(String json, String field, String value) {
@@ -65,7 +67,9 @@ class CardNumberInTextFieldsTest {
     }
 
     private static void assertRefused(List<FieldError> errors, String field, String written) {
-        FieldError error = errors.stream().filter(e -> e.param().equals(field)).findFirst()
+        FieldError error = errors.stream()
+                .filter(e -> e.param().equals(field))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(field + " with " + written + " was accepted: " + errors));
         assertEquals("card_number_in_text", error.code(), error.toString());
         assertTrue(error.message().startsWith(field + " looks like it holds a card number"), error.message());
@@ -76,15 +80,20 @@ class CardNumberInTextFieldsTest {
     void theExampleRequestsAreValid() {
         assertEquals(List.of(), errors(PAYMENT, CreatePaymentRequest.class));
         assertEquals(List.of(), errors("{\"amount\":5,\"reason\":\"requested_by_customer\"}", RefundRequest.class));
-        assertEquals(List.of(), errors("{\"id\":\"m_1\",\"name\":\"Acme\",\"webhook_url\":\"https://a.example/h\"}",
-                MerchantRequest.class));
+        assertEquals(
+                List.of(),
+                errors(
+                        "{\"id\":\"m_1\",\"name\":\"Acme\",\"webhook_url\":\"https://a.example/h\"}",
+                        MerchantRequest.class));
     }
 
     @Test
     void paymentDescriptionAndNameRefuseACardNumberHoweverWritten() {
         for (var written : WRITTEN.entrySet()) {
             for (String field : List.of("description", "customer_name")) {
-                assertRefused(errors(with(PAYMENT, field, written.getValue()), CreatePaymentRequest.class), field,
+                assertRefused(
+                        errors(with(PAYMENT, field, written.getValue()), CreatePaymentRequest.class),
+                        field,
                         written.getKey());
             }
         }
@@ -92,11 +101,18 @@ class CardNumberInTextFieldsTest {
 
     @Test
     void paymentIdentifiersAndEmailRefuseACardNumber() {
-        assertRefused(errors(with(PAYMENT, "order_id", "order-" + CARD), CreatePaymentRequest.class), "order_id", "plain");
-        assertRefused(errors(with(PAYMENT, "order_id", "5555-5555-5555-4444"), CreatePaymentRequest.class), "order_id", "dashed");
-        assertRefused(errors(with(PAYMENT, "merchant_id", "m_" + CARD), CreatePaymentRequest.class), "merchant_id", "plain");
-        assertRefused(errors(with(PAYMENT, "customer_email", CARD + "@example.com"), CreatePaymentRequest.class),
-                "customer_email", "plain");
+        assertRefused(
+                errors(with(PAYMENT, "order_id", "order-" + CARD), CreatePaymentRequest.class), "order_id", "plain");
+        assertRefused(
+                errors(with(PAYMENT, "order_id", "5555-5555-5555-4444"), CreatePaymentRequest.class),
+                "order_id",
+                "dashed");
+        assertRefused(
+                errors(with(PAYMENT, "merchant_id", "m_" + CARD), CreatePaymentRequest.class), "merchant_id", "plain");
+        assertRefused(
+                errors(with(PAYMENT, "customer_email", CARD + "@example.com"), CreatePaymentRequest.class),
+                "customer_email",
+                "plain");
     }
 
     @Test
@@ -107,24 +123,35 @@ class CardNumberInTextFieldsTest {
     @Test
     void refundReasonRefusesACardNumber() {
         for (var written : WRITTEN.entrySet()) {
-            assertRefused(errors("{\"reason\":\"" + written.getValue() + "\"}", RefundRequest.class), "reason", written.getKey());
+            assertRefused(
+                    errors("{\"reason\":\"" + written.getValue() + "\"}", RefundRequest.class),
+                    "reason",
+                    written.getKey());
         }
     }
 
     @Test
     void merchantFieldsRefuseACardNumber() {
         for (var written : WRITTEN.entrySet()) {
-            assertRefused(errors("{\"name\":\"" + written.getValue() + "\"}", MerchantRequest.class), "name", written.getKey());
+            assertRefused(
+                    errors("{\"name\":\"" + written.getValue() + "\"}", MerchantRequest.class),
+                    "name",
+                    written.getKey());
         }
         assertRefused(errors("{\"id\":\"m_" + CARD + "\"}", MerchantRequest.class), "id", "plain");
-        assertRefused(errors("{\"webhook_url\":\"https://a.example/h?c=" + CARD + "\"}", MerchantRequest.class),
-                "webhook_url", "plain");
+        assertRefused(
+                errors("{\"webhook_url\":\"https://a.example/h?c=" + CARD + "\"}", MerchantRequest.class),
+                "webhook_url",
+                "plain");
     }
 
     @Test
     void numbersThatAreNotCardNumbersPass() {
-        assertEquals(List.of(), errors(with(PAYMENT, "description", "Order 4111 1111 1111 1112, 12 items"),
-                CreatePaymentRequest.class));
+        assertEquals(
+                List.of(),
+                errors(
+                        with(PAYMENT, "description", "Order 4111 1111 1111 1112, 12 items"),
+                        CreatePaymentRequest.class));
         assertEquals(List.of(), errors(with(PAYMENT, "order_id", "order-1764676800006"), CreatePaymentRequest.class));
     }
 }

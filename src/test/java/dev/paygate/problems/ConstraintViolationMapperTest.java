@@ -64,8 +64,19 @@ class ConstraintViolationMapperTest {
         }
 
         CreatePaymentRequest build() {
-            return new CreatePaymentRequest(merchantId, orderId, amount, currency, paymentMethod, customerEmail,
-                    customerName, cardNumber, cardExpiryMonth, cardExpiryYear, cardCvv, description);
+            return new CreatePaymentRequest(
+                    merchantId,
+                    orderId,
+                    amount,
+                    currency,
+                    paymentMethod,
+                    customerEmail,
+                    customerName,
+                    cardNumber,
+                    cardExpiryMonth,
+                    cardExpiryYear,
+                    cardCvv,
+                    description);
         }
     }
 
@@ -94,7 +105,9 @@ class ConstraintViolationMapperTest {
     }
 
     private static void assertHas(List<FieldError> errors, String param, String code) {
-        assertTrue(errors.stream().anyMatch(e -> e.param().equals(param) && e.code().equals(code)),
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.param().equals(param) && e.code().equals(code)),
                 "expected " + param + " " + code + " in " + errors);
     }
 
@@ -164,7 +177,9 @@ class ConstraintViolationMapperTest {
         Req r = req();
         r.merchantId = merchantId;
         assertOnly(r, "merchant_id", "parameter_invalid");
-        assertTrue(errors(r).get(0).message().contains("may contain only"), errors(r).toString());
+        assertTrue(
+                errors(r).get(0).message().contains("may contain only"),
+                errors(r).toString());
     }
 
     @Test
@@ -213,15 +228,16 @@ class ConstraintViolationMapperTest {
     void amountZeroMessage() {
         Req r = req();
         r.amount = BigDecimal.ZERO;
-        assertEquals(List.of(new FieldError("amount", "parameter_invalid", "amount must be greater than 0")),
-                errors(r));
+        assertEquals(
+                List.of(new FieldError("amount", "parameter_invalid", "amount must be greater than 0")), errors(r));
     }
 
     @Test
     void amountAboveMaximumMessage() {
         Req r = req();
         r.amount = new BigDecimal("100000000.00");
-        assertEquals(List.of(new FieldError("amount", "parameter_invalid", "amount must be at most 99999999.99")),
+        assertEquals(
+                List.of(new FieldError("amount", "parameter_invalid", "amount must be at most 99999999.99")),
                 errors(r));
     }
 
@@ -294,8 +310,8 @@ class ConstraintViolationMapperTest {
         List<FieldError> errors = errors(r);
         assertEquals(Set.of("payment_method"), params(errors), errors.toString());
         assertHas(errors, "payment_method", "parameter_invalid");
-        assertTrue(errors.get(0).message().contains("credit_card, debit_card, paypal, bank_transfer"),
-                errors.toString());
+        assertTrue(
+                errors.get(0).message().contains("credit_card, debit_card, paypal, bank_transfer"), errors.toString());
     }
 
     @Test
@@ -337,7 +353,9 @@ class ConstraintViolationMapperTest {
         Req r = req().noCard();
         r.paymentMethod = method;
         List<FieldError> errors = errors(r);
-        assertEquals(Set.of("card_number", "card_expiry_month", "card_expiry_year", "card_cvv"), params(errors),
+        assertEquals(
+                Set.of("card_number", "card_expiry_month", "card_expiry_year", "card_cvv"),
+                params(errors),
                 errors.toString());
         assertEquals(4, errors.size(), errors.toString());
         assertTrue(errors.stream().allMatch(e -> e.code().equals("parameter_missing")), errors.toString());
@@ -422,7 +440,9 @@ class ConstraintViolationMapperTest {
         Req r = req();
         r.paymentMethod = method;
         List<FieldError> errors = errors(r);
-        assertEquals(Set.of("card_number", "card_expiry_month", "card_expiry_year", "card_cvv"), params(errors),
+        assertEquals(
+                Set.of("card_number", "card_expiry_month", "card_expiry_year", "card_cvv"),
+                params(errors),
                 errors.toString());
         assertTrue(errors.stream().allMatch(e -> e.code().equals("parameter_not_allowed")), errors.toString());
         assertTrue(errors.stream().allMatch(e -> e.message().contains(method)), errors.toString());
@@ -446,8 +466,10 @@ class ConstraintViolationMapperTest {
         r.cardNumber = "4111111111111112";
         r.cardExpiryMonth = 13;
         List<FieldError> errors = errors(r);
-        assertEquals(List.of("card_expiry_month", "card_number", "currency", "order_id"),
-                errors.stream().map(FieldError::param).toList(), errors.toString());
+        assertEquals(
+                List.of("card_expiry_month", "card_number", "currency", "order_id"),
+                errors.stream().map(FieldError::param).toList(),
+                errors.toString());
 
         InvalidRequest e = InvalidRequest.of(errors);
         assertEquals("card_expiry_month", e.param());
@@ -466,7 +488,8 @@ class ConstraintViolationMapperTest {
 
     @Test
     void noViolationsStillNamesTheBody() {
-        assertEquals(List.of(new FieldError("body", "parameter_invalid", "The request is invalid.")),
+        assertEquals(
+                List.of(new FieldError("body", "parameter_invalid", "The request is invalid.")),
                 ConstraintViolationMapper.errors(new ConstraintViolationException(Set.of())));
     }
 

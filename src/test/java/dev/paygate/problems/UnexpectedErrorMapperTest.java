@@ -17,8 +17,8 @@ class UnexpectedErrorMapperTest {
     @Test
     void aBrokenConnectionDeepInTheChainIsTheDatabaseBeingUnreachable() {
         // As Hibernate passes on a connection the server closed: SQLSTATE 08003.
-        assertTrue(UnexpectedErrorMapper.databaseUnreachable(new IllegalStateException("query failed",
-                new RuntimeException(new SQLException("This connection has been closed.", "08003")))));
+        assertTrue(UnexpectedErrorMapper.databaseUnreachable(new IllegalStateException(
+                "query failed", new RuntimeException(new SQLException("This connection has been closed.", "08003")))));
         SQLException chained = new SQLException("batch failed", "XX000");
         chained.setNextException(new SQLException("I/O error", "08006"));
         assertTrue(UnexpectedErrorMapper.databaseUnreachable(chained));
@@ -34,29 +34,39 @@ class UnexpectedErrorMapperTest {
     void aConnectionRefusedOnOpenLibertyIsTheDatabaseBeingUnreachable() {
         // As Open Liberty passes on a database closed to connections: no pool exception, only the
         // driver's refusal, copied into a plain SQLException under Hibernate's.
-        SQLException refused = new SQLException("FATAL: database \"paygate\" is not currently accepting connections "
-                + "DSRA0010E: SQL State = 55000, Error Code = 0", "55000", 0);
-        assertTrue(UnexpectedErrorMapper.databaseUnreachable(new EJBException("See nested exception; nested exception is: "
-                + "org.hibernate.exception.GenericJDBCException: Unable to acquire JDBC Connection",
+        SQLException refused = new SQLException(
+                "FATAL: database \"paygate\" is not currently accepting connections "
+                        + "DSRA0010E: SQL State = 55000, Error Code = 0",
+                "55000",
+                0);
+        assertTrue(UnexpectedErrorMapper.databaseUnreachable(new EJBException(
+                "See nested exception; nested exception is: "
+                        + "org.hibernate.exception.GenericJDBCException: Unable to acquire JDBC Connection",
                 new GenericJDBCException("Unable to acquire JDBC Connection", refused))));
     }
 
     @Test
     void aDatabaseStartingUpFullOrEndingSessionsIsUnreachable() {
         for (String state : new String[] {"57P03", "53300", "57P01", "57P02"}) {
-            assertTrue(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("FATAL", state))), state);
+            assertTrue(
+                    UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("FATAL", state))),
+                    state);
         }
     }
 
     @Test
     void otherFailuresAreNot() {
         assertFalse(UnexpectedErrorMapper.databaseUnreachable(new IllegalStateException("a bug")));
-        assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        assertFalse(UnexpectedErrorMapper.databaseUnreachable(
+                new RuntimeException(new SQLException("duplicate key", "23505"))));
         // A statement cancelled by its timeout or a lock not granted: the session is still there.
-        assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("canceling statement", "57014"))));
-        assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new SQLException("could not obtain lock", "55P03"))));
+        assertFalse(UnexpectedErrorMapper.databaseUnreachable(
+                new RuntimeException(new SQLException("canceling statement", "57014"))));
+        assertFalse(UnexpectedErrorMapper.databaseUnreachable(
+                new RuntimeException(new SQLException("could not obtain lock", "55P03"))));
         // A connector failure outside JDBC, such as the broker's pool, is not the database's.
-        assertFalse(UnexpectedErrorMapper.databaseUnreachable(new RuntimeException(new ResourceAllocationException("no broker"))));
+        assertFalse(UnexpectedErrorMapper.databaseUnreachable(
+                new RuntimeException(new ResourceAllocationException("no broker"))));
     }
 
     @Test
@@ -76,10 +86,11 @@ class UnexpectedErrorMapperTest {
     @Test
     void aLostRaceOnAnObjectsVersionIsAConflictToRetryNotAFault() {
         // As an EJB passes on a commit that found the row changed by another request.
-        assertTrue(UnexpectedErrorMapper.concurrentUpdate(new EJBException(new jakarta.persistence.RollbackException(
-                new jakarta.persistence.OptimisticLockException("Row was updated or deleted by another transaction")))));
-        assertTrue(UnexpectedErrorMapper.concurrentUpdate(new RuntimeException(
-                new org.hibernate.StaleObjectStateException("Merchant", "m_1"))));
+        assertTrue(UnexpectedErrorMapper.concurrentUpdate(new EJBException(
+                new jakarta.persistence.RollbackException(new jakarta.persistence.OptimisticLockException(
+                        "Row was updated or deleted by another transaction")))));
+        assertTrue(UnexpectedErrorMapper.concurrentUpdate(
+                new RuntimeException(new org.hibernate.StaleObjectStateException("Merchant", "m_1"))));
         assertFalse(UnexpectedErrorMapper.concurrentUpdate(new IllegalStateException("something else")));
     }
 }

@@ -77,9 +77,11 @@ class RefundsIT extends AgainstGateway {
         assertEquals(refund.getString("id"), refunds.getJsonObject(0).getString("id"));
 
         var transactions = api.get("/api/v1/payments/" + id + "/transactions").array();
-        List<String> refundAmounts = transactions.stream().map(t -> t.asJsonObject())
+        List<String> refundAmounts = transactions.stream()
+                .map(t -> t.asJsonObject())
                 .filter(t -> t.getString("type").equals("refund"))
-                .map(t -> t.getJsonNumber("amount").toString()).toList();
+                .map(t -> t.getJsonNumber("amount").toString())
+                .toList();
         assertEquals(List.of("30.00", "70.00"), refundAmounts);
 
         Api.Reply more = refund(id, "{\"amount\": 1}");
@@ -88,7 +90,8 @@ class RefundsIT extends AgainstGateway {
 
     @Test
     void refundOfAnythingButACompletedPaymentIs409() {
-        Api.Reply reply = api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", "4000000000000002", Map.of()));
+        Api.Reply reply =
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", "4000000000000002", Map.of()));
         String declined = reply.json().getString("id");
         api.awaitStatus(declined, "failed");
         Api.Reply refused = refund(declined, null);
@@ -96,7 +99,8 @@ class RefundsIT extends AgainstGateway {
         assertEquals("payment_invalid_state", refused.error().getString("code"));
 
         String pending = api.post("/api/v1/payments", Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of()))
-                .json().getString("id");
+                .json()
+                .getString("id");
         assertEquals(409, refund(pending, null).status());
     }
 
@@ -115,7 +119,8 @@ class RefundsIT extends AgainstGateway {
         assertEquals("foo", refund(id, "{\"foo\": 1}").error().getString("param"));
         assertEquals(400, refund(id, "{\"amount\": ").status());
         Api.Reply notJson = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/payments/" + id + "/refund"))
-                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("10")));
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("10")));
         assertEquals(415, notJson.status(), notJson::toString);
 
         assertEquals(404, refund("pay_doesnotexist", null).status());
@@ -124,7 +129,12 @@ class RefundsIT extends AgainstGateway {
 
         // nothing of the rejected requests was accepted
         assertEquals(0, api.get("/api/v1/payments/" + id + "/refunds").array().size());
-        assertEquals("0.00", api.get("/api/v1/payments/" + id).json().getJsonNumber("refunded_amount").toString());
+        assertEquals(
+                "0.00",
+                api.get("/api/v1/payments/" + id)
+                        .json()
+                        .getJsonNumber("refunded_amount")
+                        .toString());
     }
 
     @Test
@@ -217,9 +227,12 @@ class RefundsIT extends AgainstGateway {
         JsonObject payment = api.get("/api/v1/payments/" + id).json();
         assertEquals("40.00", payment.getJsonNumber("refunded_amount").toString());
         assertEquals("completed", payment.getString("status"));
-        assertEquals(settled.getString("updated_at"), api.get("/api/v1/refunds/" + refundId).json().getString("updated_at"));
+        assertEquals(
+                settled.getString("updated_at"),
+                api.get("/api/v1/refunds/" + refundId).json().getString("updated_at"));
         long refundTransactions = api.get("/api/v1/payments/" + id + "/transactions").array().stream()
-                .filter(t -> t.asJsonObject().getString("type").equals("refund")).count();
+                .filter(t -> t.asJsonObject().getString("type").equals("refund"))
+                .count();
         assertEquals(1, refundTransactions);
     }
 

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource of the admin API: it takes the admin token, not a merchant's key. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface AdminOnly {
-}
+public @interface AdminOnly {}

@@ -58,9 +58,12 @@ public class Authentication implements ContainerRequestFilter {
         String presented = presented(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (type.isAnnotationPresent(AdminOnly.class)) {
             if (!admin.matches(presented)) {
-                refuse(request, "admin_token_invalid", presented == null
-                        ? "The admin API needs Authorization: Bearer <admin token> (PAYGATE_ADMIN_TOKEN)."
-                        : "The admin token is not valid.");
+                refuse(
+                        request,
+                        "admin_token_invalid",
+                        presented == null
+                                ? "The admin API needs Authorization: Bearer <admin token> (PAYGATE_ADMIN_TOKEN)."
+                                : "The admin token is not valid.");
             }
             return;
         }
@@ -68,11 +71,15 @@ public class Authentication implements ContainerRequestFilter {
             return;
         }
         if (presented == null) {
-            refuse(request, "api_key_missing",
+            refuse(
+                    request,
+                    "api_key_missing",
                     "No API key provided. Send it as Authorization: Bearer sk_test_..., or as the HTTP Basic user name.");
             return;
         }
-        Credential credential = ApiKey.wellFormed(presented) ? credentials.authenticate(presented).orElse(null) : null;
+        Credential credential = ApiKey.wellFormed(presented)
+                ? credentials.authenticate(presented).orElse(null)
+                : null;
         if (credential == null) {
             refuse(request, "api_key_invalid", "Invalid API key provided: " + masked(presented));
         } else if (credential.revoked()) {

@@ -30,7 +30,9 @@ public class Caller {
             return named;
         }
         if (named != null && !named.equals(credential.merchantId())) {
-            throw new PermissionDenied("merchant_mismatch", param,
+            throw new PermissionDenied(
+                    "merchant_mismatch",
+                    param,
                     "This API key belongs to another merchant than " + param + " '" + named + "'.");
         }
         return credential.merchantId();

@@ -43,9 +43,10 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
                 : limiter.take(key.keyId(), RateLimiter.Kind.WRITE, key.writeRateLimit());
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
-            request.abortWith(Response.fromResponse(Responses.of(new RateLimited(read ? "read" : "write", decision.limit())))
-                    .header("Retry-After", decision.retryAfterSeconds())
-                    .build());
+            request.abortWith(
+                    Response.fromResponse(Responses.of(new RateLimited(read ? "read" : "write", decision.limit())))
+                            .header("Retry-After", decision.retryAfterSeconds())
+                            .build());
         }
     }
 

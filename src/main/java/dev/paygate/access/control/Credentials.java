@@ -19,12 +19,17 @@ public class Credentials {
     /** One indexed look-up per request, with no cache, so that a revoked key fails at once. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Credential> authenticate(String secret) {
-        return em.createQuery("SELECT NEW dev.paygate.access.entity.Credential(k.id, k.merchantId, k.revokedAt, "
-                + "h.status, h.readRateLimit, h.writeRateLimit) FROM ApiKey k, KeyHolder h "
-                + "WHERE h.id = k.merchantId AND k.secretHash = :hash", Credential.class)
+        return em
+                .createQuery(
+                        "SELECT NEW dev.paygate.access.entity.Credential(k.id, k.merchantId, k.revokedAt, "
+                                + "h.status, h.readRateLimit, h.writeRateLimit) FROM ApiKey k, KeyHolder h "
+                                + "WHERE h.id = k.merchantId AND k.secretHash = :hash",
+                        Credential.class)
                 .setParameter("hash", ApiKey.digest(secret))
                 // A list, not a stream: the connection goes back at once, not when the persistence
                 // context closes after this method (on Open Liberty, too late for its local transaction).
-                .getResultList().stream().findFirst();
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 }

@@ -13,11 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RateLimiter {
 
-    public enum Kind { READ, WRITE }
+    public enum Kind {
+        READ,
+        WRITE
+    }
 
     /** Whether a request may go on, and the figures for its RateLimit headers. */
-    public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {}
 
     private static final int MAX_BUCKETS = 100_000;
 
@@ -39,7 +41,8 @@ public class RateLimiter {
         if (buckets.size() >= MAX_BUCKETS) {
             buckets.clear(); // idle keys lose their history, which only ever lets a request through
         }
-        return buckets.compute(id, (k, b) -> b == null || b.perSecond() != perSecond ? new TokenBucket(perSecond, now) : b)
+        return buckets.compute(
+                        id, (k, b) -> b == null || b.perSecond() != perSecond ? new TokenBucket(perSecond, now) : b)
                 .take(now);
     }
 }

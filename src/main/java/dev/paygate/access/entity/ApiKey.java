@@ -27,24 +27,27 @@ public class ApiKey {
     private static final java.util.regex.Pattern RANDOM_PART = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
 
     /** A key just issued, with the only copy of its secret. */
-    public record Issued(ApiKey key, String secret) {
-    }
+    public record Issued(ApiKey key, String secret) {}
 
     @Id
     private String id;
+
     @Column(name = "merchant_id")
     private String merchantId;
+
     @Column(name = "secret_hash")
     private String secretHash;
+
     @Column(name = "display_prefix")
     private String displayPrefix;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
     /** A new key with {@value #RANDOM_LENGTH} random letters and digits after {@code sk_test_}. */
     public static Issued issue(String merchantId, Instant now) {
@@ -54,7 +57,8 @@ public class ApiKey {
     /** A key whose secret the operator chose, such as the configured demo key. */
     public static Issued register(String merchantId, String secret, Instant now) {
         if (!wellFormed(secret)) {
-            throw new IllegalArgumentException("a secret key is sk_test_ followed by at least 32 letters, digits or '_'");
+            throw new IllegalArgumentException(
+                    "a secret key is sk_test_ followed by at least 32 letters, digits or '_'");
         }
         ApiKey key = new ApiKey();
         key.id = Ids.next("key");
@@ -66,8 +70,14 @@ public class ApiKey {
     }
 
     public static boolean wellFormed(String secret) {
-        return secret != null && secret.startsWith(SECRET_PREFIX) && secret.length() >= SECRET_PREFIX.length() + 32
-                && secret.length() <= 128 && RANDOM_PART.matcher(secret).region(SECRET_PREFIX.length(), secret.length()).matches();
+        return secret != null
+                && secret.startsWith(SECRET_PREFIX)
+                && secret.length() >= SECRET_PREFIX.length() + 32
+                && secret.length() <= 128
+                && RANDOM_PART
+                        .matcher(secret)
+                        .region(SECRET_PREFIX.length(), secret.length())
+                        .matches();
     }
 
     /** The stored form of a secret; a lookup by it finds the key without keeping the secret. */

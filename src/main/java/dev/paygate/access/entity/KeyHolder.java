@@ -20,13 +20,15 @@ public class KeyHolder {
     @Id
     @Column(insertable = false, updatable = false)
     private String id;
+
     @Column(insertable = false, updatable = false)
     private String status;
+
     @Column(name = "read_rate_limit", insertable = false, updatable = false)
     private Integer readRateLimit;
+
     @Column(name = "write_rate_limit", insertable = false, updatable = false)
     private Integer writeRateLimit;
 
-    protected KeyHolder() {
-    }
+    protected KeyHolder() {}
 }

@@ -69,8 +69,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw new InvalidRequest("parameter_invalid", HEADER,
-                    HEADER + " must be 1 to 255 printable ASCII characters");
+            throw new InvalidRequest(
+                    "parameter_invalid", HEADER, HEADER + " must be 1 to 255 printable ASCII characters");
         }
         if (CardNumberInText.found(key)) {
             throw new InvalidRequest(CardNumberInText.CODE, HEADER, HEADER + " " + CardNumberInText.MESSAGE);
@@ -80,8 +80,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String path = request.getUriInfo().getPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         Method method = resource.getResourceMethod();
-        String fingerprint = Fingerprint.of(request.getMethod(), query == null ? path : path + '?' + query,
-                Fingerprint.readsBody(method) ? body : new byte[0], Fingerprint.marks(method));
+        String fingerprint = Fingerprint.of(
+                request.getMethod(),
+                query == null ? path : path + '?' + query,
+                Fingerprint.readsBody(method) ? body : new byte[0],
+                Fingerprint.marks(method));
         String scope = caller.scope() == null ? "" : caller.scope();
         Claim outcome = keys.claim(scope, key, fingerprint);
         if (outcome instanceof Claim.Granted granted) {
@@ -97,7 +100,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private boolean merchantApi() {
         Class<?> type = resource.getResourceClass();
-        return type != null && !type.isAnnotationPresent(AdminOnly.class) && !type.isAnnotationPresent(Unauthenticated.class);
+        return type != null
+                && !type.isAnnotationPresent(AdminOnly.class)
+                && !type.isAnnotationPresent(Unauthenticated.class);
     }
 
     private static Response replayed(Claim.Replay replay) {
@@ -126,7 +131,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             if (RELEASED.contains(response.getStatus())) {
                 keys.release(id);
             } else {
-                String location = response.getLocation() == null ? null : response.getLocation().toString();
+                String location = response.getLocation() == null
+                        ? null
+                        : response.getLocation().toString();
                 keys.complete(id, response.getStatus(), JsonbConfiguration.toJson(response.getEntity()), location);
             }
         } catch (RuntimeException e) {

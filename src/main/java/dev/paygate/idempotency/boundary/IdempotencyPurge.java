@@ -46,8 +46,11 @@ public class IdempotencyPurge {
 
     @PostConstruct
     void schedule() {
-        runs = Periodic.every(scheduler, Duration.ofSeconds(Math.max(1, intervalSeconds)),
-                "Purging expired idempotency keys", this::purge);
+        runs = Periodic.every(
+                scheduler,
+                Duration.ofSeconds(Math.max(1, intervalSeconds)),
+                "Purging expired idempotency keys",
+                this::purge);
     }
 
     @PreDestroy

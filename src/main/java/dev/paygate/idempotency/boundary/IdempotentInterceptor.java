@@ -36,7 +36,9 @@ public class IdempotentInterceptor {
             if (result instanceof Response response) {
                 status = response.getStatus();
                 entity = response.getEntity();
-                location = response.getLocation() == null ? null : response.getLocation().toString();
+                location = response.getLocation() == null
+                        ? null
+                        : response.getLocation().toString();
             } else {
                 status = result == null ? 204 : 200;
                 entity = result;

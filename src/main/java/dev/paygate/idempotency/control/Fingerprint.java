@@ -27,8 +27,7 @@ import java.util.TreeMap;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /**
      * Whether a resource method reads a body at all: only one that takes a request record does. A

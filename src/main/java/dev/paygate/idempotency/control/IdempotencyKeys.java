@@ -37,8 +37,8 @@ public class IdempotencyKeys {
     public Claim claim(String scope, String key, String fingerprint) {
         Instant now = Instant.now();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            IdempotentRequest fresh = IdempotentRequest.start(scope, key, fingerprint, now,
-                    Duration.ofHours(retentionHours));
+            IdempotentRequest fresh =
+                    IdempotentRequest.start(scope, key, fingerprint, now, Duration.ofHours(retentionHours));
             if (insertUnlessTaken(fresh)) {
                 return new Claim.Granted(fresh.id());
             }
@@ -48,7 +48,8 @@ public class IdempotencyKeys {
             }
             if (existing.reusable(now, Duration.ofSeconds(lockTimeoutSeconds))) {
                 em.createQuery("DELETE FROM IdempotentRequest r WHERE r.id = :id")
-                        .setParameter("id", existing.id()).executeUpdate();
+                        .setParameter("id", existing.id())
+                        .executeUpdate();
                 continue;
             }
             if (!existing.sameRequest(fingerprint)) {
@@ -64,23 +65,27 @@ public class IdempotencyKeys {
 
     private boolean insertUnlessTaken(IdempotentRequest r) {
         return em.createNativeQuery("INSERT INTO idempotency_keys (id, scope, idempotency_key, fingerprint, status, "
-                + "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
-                .setParameter(1, r.id())
-                .setParameter(2, r.scope())
-                .setParameter(3, r.key())
-                .setParameter(4, r.fingerprint())
-                .setParameter(5, IdempotentRequest.Status.IN_PROGRESS.name())
-                .setParameter(6, r.createdAt())
-                .setParameter(7, r.expiresAt())
-                .executeUpdate() == 1;
+                                + "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
+                        .setParameter(1, r.id())
+                        .setParameter(2, r.scope())
+                        .setParameter(3, r.key())
+                        .setParameter(4, r.fingerprint())
+                        .setParameter(5, IdempotentRequest.Status.IN_PROGRESS.name())
+                        .setParameter(6, r.createdAt())
+                        .setParameter(7, r.expiresAt())
+                        .executeUpdate()
+                == 1;
     }
 
     private IdempotentRequest find(String scope, String key) {
-        return em.createQuery("SELECT r FROM IdempotentRequest r WHERE r.scope = :scope AND r.key = :key",
-                IdempotentRequest.class)
+        return em.createQuery(
+                        "SELECT r FROM IdempotentRequest r WHERE r.scope = :scope AND r.key = :key",
+                        IdempotentRequest.class)
                 .setParameter("scope", scope)
                 .setParameter("key", key)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Stores the answer; inside the request's own transaction when it succeeded, so both commit or neither. */
@@ -102,7 +107,8 @@ public class IdempotencyKeys {
     /** Deletes up to {@code batch} expired keys in a transaction of its own; returns how many. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int purgeExpired(Instant now, int batch) {
-        List<String> ids = em.createQuery("SELECT r.id FROM IdempotentRequest r WHERE r.expiresAt <= :now", String.class)
+        List<String> ids = em.createQuery(
+                        "SELECT r.id FROM IdempotentRequest r WHERE r.expiresAt <= :now", String.class)
                 .setParameter("now", now)
                 .setMaxResults(batch)
                 .getResultList();
@@ -110,6 +116,7 @@ public class IdempotencyKeys {
             return 0;
         }
         return em.createQuery("DELETE FROM IdempotentRequest r WHERE r.id IN :ids")
-                .setParameter("ids", ids).executeUpdate();
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 }

@@ -18,31 +18,43 @@ import java.time.Instant;
 @Table(name = "idempotency_keys")
 public class IdempotentRequest {
 
-    public enum Status { IN_PROGRESS, COMPLETED }
+    public enum Status {
+        IN_PROGRESS,
+        COMPLETED
+    }
 
     @Id
     private String id;
+
     private String scope;
+
     @Column(name = "idempotency_key")
     private String key;
+
     private String fingerprint;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "response_status")
     private Integer responseStatus;
+
     @Column(name = "response_body")
     private String responseBody;
+
     @Column(name = "response_location")
     private String responseLocation;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected IdempotentRequest() {
-    }
+    protected IdempotentRequest() {}
 
-    public static IdempotentRequest start(String scope, String key, String fingerprint, Instant now, Duration retention) {
+    public static IdempotentRequest start(
+            String scope, String key, String fingerprint, Instant now, Duration retention) {
         IdempotentRequest r = new IdempotentRequest();
         r.id = Ids.next("idem");
         r.scope = scope;

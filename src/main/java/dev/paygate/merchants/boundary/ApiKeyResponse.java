@@ -11,11 +11,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ApiKeyResponse(
         @Schema(example = "key_4Qm9TzW1bN6cV3hJd8fK2xLr") String id,
         @Schema(example = "api_key") String object,
-        @Schema(name = "merchant_id", example = "merchant_123") String merchantId,
+
+        @Schema(name = "merchant_id", example = "merchant_123")
+        String merchantId,
+
         @Schema(nullable = true, description = "Only when the key is created: store it now, it is never shown again")
         String secret,
-        @Schema(name = "display_prefix", example = "sk_test_Xk3a") String displayPrefix,
-        @Schema(example = "active", enumeration = {"active", "revoked"}) String status,
+
+        @Schema(name = "display_prefix", example = "sk_test_Xk3a")
+        String displayPrefix,
+
+        @Schema(
+                example = "active",
+                enumeration = {"active", "revoked"})
+        String status,
+
         @Schema(name = "created_at") Instant createdAt,
         @Schema(name = "revoked_at", nullable = true) Instant revokedAt) {
 
@@ -28,7 +38,14 @@ public record ApiKeyResponse(
     }
 
     private static ApiKeyResponse of(ApiKey k, String secret) {
-        return new ApiKeyResponse(k.id(), "api_key", k.merchantId(), secret, k.displayPrefix(),
-                k.revoked() ? "revoked" : "active", k.createdAt(), k.revokedAt());
+        return new ApiKeyResponse(
+                k.id(),
+                "api_key",
+                k.merchantId(),
+                secret,
+                k.displayPrefix(),
+                k.revoked() ? "revoked" : "active",
+                k.createdAt(),
+                k.revokedAt());
     }
 }

@@ -54,7 +54,9 @@ public class DemoMerchant {
             case "true" -> true;
             case "false" -> false;
             case "auto" -> embeddedDatabase();
-            default -> throw new IllegalStateException("PAYGATE_DEMO_MERCHANT must be auto, true or false, not '" + demo + "'");
+            default ->
+                throw new IllegalStateException(
+                        "PAYGATE_DEMO_MERCHANT must be auto, true or false, not '" + demo + "'");
         };
     }
 

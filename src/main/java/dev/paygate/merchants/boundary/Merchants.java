@@ -8,8 +8,6 @@ import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.problems.StateConflict;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -67,8 +65,10 @@ public class Merchants {
             merchant.changeStatus(Merchant.Status.fromWire(r.status()).orElseThrow(), now);
         }
         if (r.readRateLimit() != null || r.writeRateLimit() != null) {
-            merchant.limitRates(override(r.readRateLimit(), merchant.readRateLimit()),
-                    override(r.writeRateLimit(), merchant.writeRateLimit()), now);
+            merchant.limitRates(
+                    override(r.readRateLimit(), merchant.readRateLimit()),
+                    override(r.writeRateLimit(), merchant.writeRateLimit()),
+                    now);
         }
     }
 
@@ -90,8 +90,11 @@ public class Merchants {
 
     /** Merchants in id order; a page starts after the id given. */
     public List<Merchant> list(String startingAfter, int limit) {
-        var query = em.createQuery("SELECT m FROM Merchant m" + (startingAfter == null ? "" : " WHERE m.id > :after")
-                + " ORDER BY m.id", Merchant.class).setMaxResults(limit);
+        var query = em.createQuery(
+                        "SELECT m FROM Merchant m" + (startingAfter == null ? "" : " WHERE m.id > :after")
+                                + " ORDER BY m.id",
+                        Merchant.class)
+                .setMaxResults(limit);
         if (startingAfter != null) {
             query.setParameter("after", startingAfter);
         }
@@ -107,8 +110,9 @@ public class Merchants {
 
     public List<ApiKey> keys(String merchantId) {
         find(merchantId);
-        return em.createQuery("SELECT k FROM ApiKey k WHERE k.merchantId = :merchant ORDER BY k.createdAt, k.id",
-                ApiKey.class)
+        return em.createQuery(
+                        "SELECT k FROM ApiKey k WHERE k.merchantId = :merchant ORDER BY k.createdAt, k.id",
+                        ApiKey.class)
                 .setParameter("merchant", merchantId)
                 .getResultList();
     }

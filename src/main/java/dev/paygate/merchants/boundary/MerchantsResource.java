@@ -33,15 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin")
 @SecurityRequirement(name = "admin_token")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "Missing or wrong admin token",
+@APIResponse(
+        responseCode = "401",
+        description = "Missing or wrong admin token",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class MerchantsResource {
 
     /** One page of merchants in id order. */
     @Schema(name = "MerchantList")
-    public record Page(List<MerchantResponse> data,
-            @Schema(name = "has_more") boolean hasMore) {
-    }
+    public record Page(
+            List<MerchantResponse> data,
+            @Schema(name = "has_more") boolean hasMore) {}
 
     @Inject
     Merchants merchants;
@@ -52,19 +54,28 @@ public class MerchantsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMerchant", summary = "Create a merchant")
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
     public Response create(@Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request) {
         MerchantResponse merchant = MerchantResponse.from(merchants.create(request));
-        return Response.status(Response.Status.CREATED).header(PublicLocation.HEADER,
-                location.of("/api/v1/admin/merchants/" + merchant.id())).entity(merchant).build();
+        return Response.status(Response.Status.CREATED)
+                .header(PublicLocation.HEADER, location.of("/api/v1/admin/merchants/" + merchant.id()))
+                .entity(merchant)
+                .build();
     }
 
     @GET
     @Operation(operationId = "listMerchants", summary = "List merchants in id order")
     @APIResponse(responseCode = "200", description = "A page of merchants")
-    public Page list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "A merchant id: the page starts after it") @QueryParam("starting_after") String after) {
+    public Page list(
+            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
+            @Parameter(description = "A merchant id: the page starts after it") @QueryParam("starting_after")
+                    String after) {
         int size = PageSize.parse(limit);
         var page = merchants.list(after, size + 1);
         return new Page(page.stream().limit(size).map(MerchantResponse::from).toList(), page.size() > size);
@@ -73,7 +84,12 @@ public class MerchantsResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getMerchant", summary = "Retrieve a merchant")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
     public MerchantResponse get(@PathParam("id") String id) {
         return MerchantResponse.from(merchants.find(id));
@@ -82,28 +98,50 @@ public class MerchantsResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "updateMerchant", summary = "Update a merchant", description = "Only the fields sent change. `status: disabled` refuses its keys at once.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantResponse.class)))
+    @Operation(
+            operationId = "updateMerchant",
+            summary = "Update a merchant",
+            description = "Only the fields sent change. `status: disabled` refuses its keys at once.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
-    public MerchantResponse update(@PathParam("id") String id,
+    public MerchantResponse update(
+            @PathParam("id") String id,
             @Valid @NotNull(message = "the request needs a JSON body") MerchantRequest request) {
         return MerchantResponse.from(merchants.update(id, request));
     }
 
     @POST
     @Path("{id}/keys")
-    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The secret is in this answer only. A merchant may hold several keys.")
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description = "The secret is in this answer only. A merchant may hold several keys.")
+    @APIResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such merchant")
     public Response createKey(@PathParam("id") String id) {
         ApiKeyResponse key = ApiKeyResponse.from(merchants.issueKey(id));
-        return Response.status(Response.Status.CREATED).header(PublicLocation.HEADER,
-                location.of("/api/v1/admin/merchants/" + id + "/keys/" + key.id())).entity(key).build();
+        return Response.status(Response.Status.CREATED)
+                .header(PublicLocation.HEADER, location.of("/api/v1/admin/merchants/" + id + "/keys/" + key.id()))
+                .entity(key)
+                .build();
     }
 
     @GET
     @Path("{id}/keys")
-    @Operation(operationId = "listApiKeys", summary = "List a merchant's API keys, oldest first", description = "Without secrets.")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List a merchant's API keys, oldest first",
+            description = "Without secrets.")
     @APIResponse(responseCode = "200", description = "The keys, without their secrets")
     public List<ApiKeyResponse> keys(@PathParam("id") String id) {
         return merchants.keys(id).stream().map(ApiKeyResponse::from).toList();
@@ -111,8 +149,16 @@ public class MerchantsResource {
 
     @POST
     @Path("{id}/keys/{key}/revoke")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "Requests with it are refused from now on.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description = "Requests with it are refused from now on.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such key for this merchant")
     public ApiKeyResponse revoke(@PathParam("id") String id, @PathParam("key") String key) {
         return ApiKeyResponse.from(merchants.revokeKey(id, key));

@@ -24,6 +24,7 @@ public class MerchantRegistry {
 
     /** Merchants known to exist, so that only a merchant's first payment looks it up. */
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
     private static final int KNOWN_LIMIT = 10_000;
 
     @PersistenceContext

@@ -18,7 +18,8 @@ import java.util.Optional;
 public class Merchant {
 
     public enum Status {
-        ACTIVE, DISABLED;
+        ACTIVE,
+        DISABLED;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -36,24 +37,31 @@ public class Merchant {
 
     @Id
     private String id;
+
     private String name;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "webhook_url")
     private String webhookUrl;
+
     @Column(name = "read_rate_limit")
     private Integer readRateLimit;
+
     @Column(name = "write_rate_limit")
     private Integer writeRateLimit;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected Merchant() {
-    }
+    protected Merchant() {}
 
     public static Merchant create(String id, String name, String webhookUrl, Instant now) {
         Merchant m = new Merchant();

@@ -18,55 +18,67 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @PaymentRules
 @Schema(name = "CreatePaymentRequest")
 public record CreatePaymentRequest(
-        @Schema(name = "merchant_id", example = "merchant_123",
+        @Schema(
+                name = "merchant_id",
+                example = "merchant_123",
                 description = "Optional: the API key's merchant. Required when authentication is off.")
-        @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE) @NoCardNumber
+        @Size(min = 1, max = 64)
+        @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        @NoCardNumber
         String merchantId,
 
         @Schema(name = "order_id", required = true, example = "order_456")
-        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE) @NoCardNumber
+        @NotNull
+        @Size(min = 1, max = 64)
+        @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE)
+        @NoCardNumber
         String orderId,
 
         @Schema(required = true, example = "100.00", description = "At most the currency's minor units of decimals")
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+        @NotNull
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
         @DecimalMax(value = "99999999.99", message = "must be at most 99999999.99")
         BigDecimal amount,
 
-        @Schema(required = true, example = "USD", description = "ISO 4217 code, case-insensitive")
-        @NotNull
+        @Schema(required = true, example = "USD", description = "ISO 4217 code, case-insensitive") @NotNull
         String currency,
 
-        @Schema(name = "payment_method", required = true, example = "credit_card",
+        @Schema(
+                name = "payment_method",
+                required = true,
+                example = "credit_card",
                 enumeration = {"credit_card", "debit_card", "paypal", "bank_transfer"})
-        @NotNull @Pattern(regexp = "credit_card|debit_card|paypal|bank_transfer",
+        @NotNull
+        @Pattern(
+                regexp = "credit_card|debit_card|paypal|bank_transfer",
                 message = "must be one of credit_card, debit_card, paypal, bank_transfer")
         String paymentMethod,
 
         @Schema(name = "customer_email", example = "customer@example.com")
-        @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) @NoCardNumber
+        @Email(regexp = ".+@.+\\..+", message = "must be a valid email address")
+        @Size(max = 254)
+        @NoCardNumber
         String customerEmail,
 
-        @Schema(name = "customer_name", example = "John Doe")
-        @Size(max = 200) @NoCardNumber
+        @Schema(name = "customer_name", example = "John Doe") @Size(max = 200) @NoCardNumber
         String customerName,
 
-        @Schema(name = "card_number", example = "4111111111111111",
+        @Schema(
+                name = "card_number",
+                example = "4111111111111111",
                 description = "Card methods only; 12-19 digits, spaces allowed; must pass Luhn. Never stored.")
         @FingerprintAs(LAST_FOUR_DIGITS)
         String cardNumber,
 
-        @Schema(name = "card_expiry_month", example = "12")
-        Integer cardExpiryMonth,
+        @Schema(name = "card_expiry_month", example = "12") Integer cardExpiryMonth,
 
-        @Schema(name = "card_expiry_year", example = "2030")
-        Integer cardExpiryYear,
+        @Schema(name = "card_expiry_year", example = "2030") Integer cardExpiryYear,
 
         @Schema(name = "card_cvv", example = "123", description = "3 digits, 4 for Amex. Never stored.")
         @FingerprintAs(NOTHING)
         String cardCvv,
 
-        @Schema(example = "Test payment")
-        @Size(max = 1000) @NoCardNumber
+        @Schema(example = "Test payment") @Size(max = 1000) @NoCardNumber
         String description) {
 
     /*
@@ -74,9 +86,19 @@ public record CreatePaymentRequest(
      * to the constructor's parameters: Payara's OpenAPI generator fails on a @Size or @DecimalMin
      * parameter that is not a path parameter.
      */
-    public CreatePaymentRequest(String merchantId, String orderId, BigDecimal amount, String currency,
-            String paymentMethod, String customerEmail, String customerName, String cardNumber,
-            Integer cardExpiryMonth, Integer cardExpiryYear, String cardCvv, String description) {
+    public CreatePaymentRequest(
+            String merchantId,
+            String orderId,
+            BigDecimal amount,
+            String currency,
+            String paymentMethod,
+            String customerEmail,
+            String customerName,
+            String cardNumber,
+            Integer cardExpiryMonth,
+            Integer cardExpiryYear,
+            String cardCvv,
+            String description) {
         this.merchantId = merchantId;
         this.orderId = orderId;
         this.amount = amount;

@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbPropertyOrder({"data", "hasMore"})
 public record PaymentPage(
         List<PaymentResponse> data,
+
         @Schema(name = "has_more", description = "Pass the last id as starting_after for the next page")
-        boolean hasMore) {
-}
+        boolean hasMore) {}

@@ -1,45 +1,109 @@
 package dev.paygate.payments.boundary;
 
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A payment as the API shows it: never a card number or security code. */
 @Schema(name = "Payment")
-@JsonbPropertyOrder({"id", "object", "merchantId", "orderId", "amount", "currency", "status", "paymentMethod", "description", "customerEmail", "customerName", "cardBrand", "cardLast4", "cardExpiryMonth", "cardExpiryYear", "failureCode", "declineCode", "failureMessage", "refundedAmount", "createdAt", "updatedAt"})
+@JsonbPropertyOrder({
+    "id",
+    "object",
+    "merchantId",
+    "orderId",
+    "amount",
+    "currency",
+    "status",
+    "paymentMethod",
+    "description",
+    "customerEmail",
+    "customerName",
+    "cardBrand",
+    "cardLast4",
+    "cardExpiryMonth",
+    "cardExpiryYear",
+    "failureCode",
+    "declineCode",
+    "failureMessage",
+    "refundedAmount",
+    "createdAt",
+    "updatedAt"
+})
 public record PaymentResponse(
         @Schema(example = "pay_8fK2mQ9xLr4TzW1bN6cV3hJd") String id,
         @Schema(name = "object", example = "payment") String object,
-        @Schema(name = "merchant_id", example = "merchant_123") String merchantId,
+
+        @Schema(name = "merchant_id", example = "merchant_123")
+        String merchantId,
+
         @Schema(name = "order_id", example = "order_456") String orderId,
         @Schema(example = "100.00") BigDecimal amount,
         @Schema(example = "USD") String currency,
-        @Schema(example = "pending", enumeration = {"pending", "processing", "completed", "failed", "cancelled", "refunded"})
+
+        @Schema(
+                example = "pending",
+                enumeration = {"pending", "processing", "completed", "failed", "cancelled", "refunded"})
         String status,
-        @Schema(name = "payment_method", example = "credit_card") String paymentMethod,
+
+        @Schema(name = "payment_method", example = "credit_card")
+        String paymentMethod,
+
         @Schema(nullable = true) String description,
         @Schema(name = "customer_email", nullable = true) String customerEmail,
         @Schema(name = "customer_name", nullable = true) String customerName,
-        @Schema(name = "card_brand", nullable = true, example = "visa") String cardBrand,
-        @Schema(name = "card_last4", nullable = true, example = "1111") String cardLast4,
-        @Schema(name = "card_expiry_month", nullable = true, example = "12") Integer cardExpiryMonth,
-        @Schema(name = "card_expiry_year", nullable = true, example = "2030") Integer cardExpiryYear,
-        @Schema(name = "failure_code", nullable = true, example = "card_declined") String failureCode,
-        @Schema(name = "decline_code", nullable = true, example = "insufficient_funds") String declineCode,
+
+        @Schema(name = "card_brand", nullable = true, example = "visa")
+        String cardBrand,
+
+        @Schema(name = "card_last4", nullable = true, example = "1111")
+        String cardLast4,
+
+        @Schema(name = "card_expiry_month", nullable = true, example = "12")
+        Integer cardExpiryMonth,
+
+        @Schema(name = "card_expiry_year", nullable = true, example = "2030")
+        Integer cardExpiryYear,
+
+        @Schema(name = "failure_code", nullable = true, example = "card_declined")
+        String failureCode,
+
+        @Schema(name = "decline_code", nullable = true, example = "insufficient_funds")
+        String declineCode,
+
         @Schema(name = "failure_message", nullable = true) String failureMessage,
         @Schema(name = "refunded_amount", example = "0.00") BigDecimal refundedAmount,
-        @Schema(name = "created_at", example = "2026-11-27T14:00:00.123456Z") Instant createdAt,
-        @Schema(name = "updated_at", example = "2026-11-27T14:00:00.423456Z") Instant updatedAt) {
+
+        @Schema(name = "created_at", example = "2026-11-27T14:00:00.123456Z")
+        Instant createdAt,
+
+        @Schema(name = "updated_at", example = "2026-11-27T14:00:00.423456Z")
+        Instant updatedAt) {
 
     public static PaymentResponse from(Payment p) {
-        return new PaymentResponse(p.id(), "payment", p.merchantId(), p.orderId(),
-                Money.scaled(p.amount(), p.currency()), p.currency(), p.status().wire(), p.paymentMethod().wire(),
-                p.description(), p.customerEmail(), p.customerName(),
-                p.cardBrand() == null ? null : p.cardBrand().wire(), p.cardLast4(), p.cardExpiryMonth(),
-                p.cardExpiryYear(), p.failureCode(), p.declineCode(), p.failureMessage(),
-                Money.scaled(p.refundedAmount(), p.currency()), p.createdAt(), p.updatedAt());
+        return new PaymentResponse(
+                p.id(),
+                "payment",
+                p.merchantId(),
+                p.orderId(),
+                Money.scaled(p.amount(), p.currency()),
+                p.currency(),
+                p.status().wire(),
+                p.paymentMethod().wire(),
+                p.description(),
+                p.customerEmail(),
+                p.customerName(),
+                p.cardBrand() == null ? null : p.cardBrand().wire(),
+                p.cardLast4(),
+                p.cardExpiryMonth(),
+                p.cardExpiryYear(),
+                p.failureCode(),
+                p.declineCode(),
+                p.failureMessage(),
+                Money.scaled(p.refundedAmount(), p.currency()),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

@@ -31,8 +31,10 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
         }
         if (currency.isPresent() && r.amount() != null && !Money.fitsMinorUnit(r.amount(), currency.get())) {
             int digits = currency.get().getDefaultFractionDigits();
-            rules.fail("amount", "invalid_amount_precision", "has more decimal places than "
-                    + currency.get().getCurrencyCode() + " allows (" + digits + ")");
+            rules.fail(
+                    "amount",
+                    "invalid_amount_precision",
+                    "has more decimal places than " + currency.get().getCurrencyCode() + " allows (" + digits + ")");
         }
         Optional<PaymentMethod> method = PaymentMethod.fromWire(r.paymentMethod());
         if (method.isPresent() && method.get().isCard()) {
@@ -68,8 +70,10 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
         if (r.cardCvv() == null) {
             rules.fail("card_cvv", "parameter_missing", "is required for card payments");
         } else if (!r.cardCvv().matches("\\d{" + (brand == null ? 3 : brand.cvvLength()) + "}")) {
-            rules.fail("card_cvv", "invalid_cvc", brand == CardBrand.AMEX
-                    ? "must be 4 digits for American Express" : "must be 3 digits");
+            rules.fail(
+                    "card_cvv",
+                    "invalid_cvc",
+                    brand == CardBrand.AMEX ? "must be 4 digits for American Express" : "must be 3 digits");
         }
     }
 
@@ -79,10 +83,12 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
             rules.fail("card_number", "parameter_not_allowed", "is only accepted for card payments, not " + method);
         }
         if (r.cardExpiryMonth() != null) {
-            rules.fail("card_expiry_month", "parameter_not_allowed", "is only accepted for card payments, not " + method);
+            rules.fail(
+                    "card_expiry_month", "parameter_not_allowed", "is only accepted for card payments, not " + method);
         }
         if (r.cardExpiryYear() != null) {
-            rules.fail("card_expiry_year", "parameter_not_allowed", "is only accepted for card payments, not " + method);
+            rules.fail(
+                    "card_expiry_year", "parameter_not_allowed", "is only accepted for card payments, not " + method);
         }
         if (r.cardCvv() != null) {
             rules.fail("card_cvv", "parameter_not_allowed", "is only accepted for card payments, not " + method);

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** The transactional facade of payments: one method, one transaction, which its resource does not widen. */
@@ -59,17 +58,27 @@ public class Payments {
         Scenario scenario = Scenario.APPROVE;
         if (method.isCard()) {
             card = Card.from(r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear());
-            scenario = Scenario.forCard(r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear(),
-                    YearMonth.now(Clock.systemUTC()));
+            scenario = Scenario.forCard(
+                    r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear(), YearMonth.now(Clock.systemUTC()));
         }
         merchants.ensureRegistered(merchantId);
-        Payment payment = Payment.create(merchantId, r.orderId(), Money.of(r.amount(), r.currency()), method,
-                card, scenario, r.description(), r.customerEmail(), r.customerName(), now);
+        Payment payment = Payment.create(
+                merchantId,
+                r.orderId(),
+                Money.of(r.amount(), r.currency()),
+                method,
+                card,
+                scenario,
+                r.description(),
+                r.customerEmail(),
+                r.customerName(),
+                now);
         transitions.accept(payment);
         accepted.fire(new PaymentAccepted(payment.id()));
         return Response.status(Response.Status.CREATED)
                 .header(PublicLocation.HEADER, location.of("/api/v1/payments/" + payment.id()))
-                .entity(PaymentResponse.from(payment)).build();
+                .entity(PaymentResponse.from(payment))
+                .build();
     }
 
     /**
@@ -97,8 +106,9 @@ public class Payments {
 
     public List<PaymentTransaction> transactions(String scope, String paymentId) {
         find(scope, paymentId);
-        return em.createQuery("SELECT t FROM PaymentTransaction t WHERE t.paymentId = :id "
-                + "ORDER BY t.createdAt, t.id", PaymentTransaction.class)
+        return em.createQuery(
+                        "SELECT t FROM PaymentTransaction t WHERE t.paymentId = :id " + "ORDER BY t.createdAt, t.id",
+                        PaymentTransaction.class)
                 .setParameter("id", paymentId)
                 .getResultList();
     }

@@ -48,43 +48,80 @@ public class PaymentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createPayment", summary = "Create a payment", description = "Accepted as `pending`; processing is asynchronous.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
+    @Operation(
+            operationId = "createPayment",
+            summary = "Create a payment",
+            description = "Accepted as `pending`; processing is asynchronous.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
-    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.KEY_IN_USE,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Response create(@Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request,
-            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
+    @APIResponse(
+            responseCode = "422",
+            description = ApiResponses.KEY_REUSED,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = ApiResponses.FORBIDDEN,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = ApiResponses.KEY_IN_USE,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response create(
+            @Valid @NotNull(message = "the request needs a JSON body") CreatePaymentRequest request,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER)
+                    String idempotencyKey) {
         return payments.create(caller.merchantFor(request.merchantId(), "merchant_id"), request);
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getPayment", summary = "Retrieve a payment")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such payment",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such payment",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PaymentResponse get(@PathParam("id") String id) {
         return PaymentResponse.from(payments.find(caller.scope(), id));
     }
 
     @GET
-    @Operation(operationId = "listPayments", summary = "List a merchant's payments, newest first",
+    @Operation(
+            operationId = "listPayments",
+            summary = "List a merchant's payments, newest first",
             description = "Keyset pagination: pass the last id of a page as `starting_after` to get the next.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentPage.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentPage.class)))
     public PaymentPage list(
-            @Parameter(description = "Optional: the key's merchant (required when authentication is off)",
-                    example = "merchant_123") @QueryParam("merchant_id") String merchantId,
+            @Parameter(
+                            description = "Optional: the key's merchant (required when authentication is off)",
+                            example = "merchant_123")
+                    @QueryParam("merchant_id")
+                    String merchantId,
             @Parameter(example = "completed") @QueryParam("status") String status,
             @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "A payment id: the page starts after it") @QueryParam("starting_after")
-            String startingAfter) {
+                    String startingAfter) {
         String merchant = caller.merchantFor(merchantId, "merchant_id");
         int size = PageSize.parse(limit);
         PaymentStatus filter = status(status);
@@ -93,25 +130,41 @@ public class PaymentsResource {
             try {
                 after = payments.find(merchant, startingAfter);
             } catch (ResourceNotFound e) {
-                throw new InvalidRequest("parameter_invalid", "starting_after",
+                throw new InvalidRequest(
+                        "parameter_invalid",
+                        "starting_after",
                         "starting_after must be the id of one of merchant " + merchant + "'s payments");
             }
         }
         List<Payment> page = payments.list(merchant, filter, after, size + 1);
         boolean hasMore = page.size() > size;
-        return new PaymentPage(page.stream().limit(size).map(PaymentResponse::from).toList(), hasMore);
+        return new PaymentPage(
+                page.stream().limit(size).map(PaymentResponse::from).toList(), hasMore);
     }
 
     @POST
     @Path("{id}/cancel")
     @Operation(operationId = "cancelPayment", summary = "Cancel a pending payment")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class)))
-    @APIResponse(responseCode = "409", description = "The payment is no longer pending; or its Idempotency-Key is in use",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public PaymentResponse cancel(@PathParam("id") String id,
-            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The payment is no longer pending; or its Idempotency-Key is in use",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = ApiResponses.KEY_REUSED,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public PaymentResponse cancel(
+            @PathParam("id") String id,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER)
+                    String idempotencyKey) {
         return payments.cancel(caller.scope(), id);
     }
 
@@ -120,14 +173,19 @@ public class PaymentsResource {
     @Operation(operationId = "listPaymentTransactions", summary = "A payment's transactions, oldest first")
     @APIResponse(responseCode = "200", description = "The transactions")
     public List<TransactionResponse> transactions(@PathParam("id") String id) {
-        return payments.transactions(caller.scope(), id).stream().map(TransactionResponse::from).toList();
+        return payments.transactions(caller.scope(), id).stream()
+                .map(TransactionResponse::from)
+                .toList();
     }
 
     private static PaymentStatus status(String value) {
         if (value == null) {
             return null;
         }
-        return PaymentStatus.fromWire(value).orElseThrow(() -> new InvalidRequest("parameter_invalid", "status",
+        return PaymentStatus.fromWire(value)
+                .orElseThrow(() -> new InvalidRequest(
+                        "parameter_invalid",
+                        "status",
                         "status must be one of pending, processing, completed, failed, cancelled, refunded"));
     }
 }

@@ -4,7 +4,8 @@ package dev.paygate.payments.control;
 public record AcquirerStep(String paymentId, Kind kind) {
 
     public enum Kind {
-        PICK_UP, ANSWER
+        PICK_UP,
+        ANSWER
     }
 
     static AcquirerStep pickUp(String paymentId) {

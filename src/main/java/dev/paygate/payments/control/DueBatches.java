@@ -79,8 +79,8 @@ public final class DueBatches<T> {
                 due.add(queue.take());
                 queue.drainTo(due, maxBatch - 1);
                 long firstDue = due.get(0).dueNanos();
-                while (!takeSlot(System.nanoTime() - firstDue >= lateNanos
-                        || due.size() == maxBatch && isDue(queue.peek()))) {
+                while (!takeSlot(
+                        System.nanoTime() - firstDue >= lateNanos || due.size() == maxBatch && isDue(queue.peek()))) {
                     queue.drainTo(due, maxBatch - due.size());
                 }
                 handOver(due.stream().map(Due::item).toList());
@@ -95,8 +95,11 @@ public final class DueBatches<T> {
             handOver.accept(batch);
         } catch (RuntimeException e) {
             done();
-            LOG.log(Level.WARNING, e, () -> "Could not hand over " + batch.size()
-                    + " acquirer steps; the stuck-payment check picks them up again");
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> "Could not hand over " + batch.size()
+                            + " acquirer steps; the stuck-payment check picks them up again");
         }
     }
 

@@ -1,5 +1,4 @@
 package dev.paygate.payments.control;
 
 /** A payment has been accepted; fired inside the creating transaction. */
-public record PaymentAccepted(String paymentId) {
-}
+public record PaymentAccepted(String paymentId) {}

@@ -8,5 +8,4 @@ import java.time.Instant;
  * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} is null when
  * the payment has just been accepted.
  */
-public record PaymentChanged(String paymentId, String merchantId, PaymentStatus from, PaymentStatus to, Instant at) {
-}
+public record PaymentChanged(String paymentId, String merchantId, PaymentStatus from, PaymentStatus to, Instant at) {}

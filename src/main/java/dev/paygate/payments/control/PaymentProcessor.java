@@ -52,6 +52,7 @@ public class PaymentProcessor {
 
     /** How long an accepted payment waits before the pick-up; {@link ProcessingTrigger} reads it too. */
     static final String QUEUE_DELAY_MS = "paygate.processing.queue.delay.ms";
+
     static final String QUEUE_DELAY_MS_DEFAULT = "0";
 
     @Inject
@@ -78,8 +79,10 @@ public class PaymentProcessor {
         if (status == PaymentStatus.PENDING) {
             clock.steps().add(AcquirerStep.pickUp(paymentId), millisUntil(createdAt.plusMillis(queueDelayMs)));
         } else if (status == PaymentStatus.PROCESSING) {
-            clock.steps().add(AcquirerStep.answer(paymentId),
-                    millisUntil(createdAt.plusMillis(queueDelayMs + processingDelayMs)));
+            clock.steps()
+                    .add(
+                            AcquirerStep.answer(paymentId),
+                            millisUntil(createdAt.plusMillis(queueDelayMs + processingDelayMs)));
         }
     }
 
@@ -100,7 +103,8 @@ public class PaymentProcessor {
             } catch (RuntimeException e) {
                 answers = steps.size() == 1 ? failed(steps.get(0), e) : eachAlone(self, steps);
             }
-            answers.forEach(answer -> clockSteps.add(AcquirerStep.answer(answer.paymentId()), millisUntil(answer.due())));
+            answers.forEach(
+                    answer -> clockSteps.add(AcquirerStep.answer(answer.paymentId()), millisUntil(answer.due())));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Acquirer steps failed: " + steps);
         } finally {
@@ -126,8 +130,7 @@ public class PaymentProcessor {
     }
 
     /** An answer due at a time, for a payment just picked up. */
-    public record ScheduledAnswer(String paymentId, Instant due) {
-    }
+    public record ScheduledAnswer(String paymentId, Instant due) {}
 
     /**
      * Runs {@code steps} in one transaction, each on its payment, locked; the payments are locked
@@ -135,7 +138,8 @@ public class PaymentProcessor {
      * the answers that are now due later, for the payments it moved to processing.
      */
     public List<ScheduledAnswer> advanceInOneTransaction(List<AcquirerStep> steps) {
-        Map<String, Payment> payments = lockAll(steps.stream().map(AcquirerStep::paymentId).distinct().sorted().toList());
+        Map<String, Payment> payments = lockAll(
+                steps.stream().map(AcquirerStep::paymentId).distinct().sorted().toList());
         Instant now = Instant.now();
         List<ScheduledAnswer> later = new ArrayList<>();
         for (AcquirerStep step : steps) {
@@ -146,8 +150,8 @@ public class PaymentProcessor {
             if (step.kind() == AcquirerStep.Kind.PICK_UP && payment.status() == PaymentStatus.PENDING) {
                 transitions.startProcessing(payment, now);
                 if (processingDelayMs > 0) {
-                    later.add(new ScheduledAnswer(payment.id(),
-                            payment.createdAt().plusMillis(queueDelayMs + processingDelayMs)));
+                    later.add(new ScheduledAnswer(
+                            payment.id(), payment.createdAt().plusMillis(queueDelayMs + processingDelayMs)));
                 } else {
                     transitions.settle(payment, now);
                 }

@@ -32,7 +32,8 @@ public class PaymentTransitions {
     public void accept(Payment payment) {
         em.persist(payment);
         em.persist(payment.acceptedCharge());
-        changed.fire(new PaymentChanged(payment.id(), payment.merchantId(), null, payment.status(), payment.createdAt()));
+        changed.fire(
+                new PaymentChanged(payment.id(), payment.merchantId(), null, payment.status(), payment.createdAt()));
     }
 
     public void startProcessing(Payment payment, Instant now) {
@@ -57,7 +58,8 @@ public class PaymentTransitions {
         PaymentStatus from = payment.status();
         em.persist(step.apply(payment));
         if (payment.status() != from) {
-            changed.fire(new PaymentChanged(payment.id(), payment.merchantId(), from, payment.status(), payment.updatedAt()));
+            changed.fire(new PaymentChanged(
+                    payment.id(), payment.merchantId(), from, payment.status(), payment.updatedAt()));
         }
     }
 }

@@ -70,7 +70,8 @@ public class ProcessingRecovery {
         resume(PaymentStatus.PENDING, Instant.now());
         resume(PaymentStatus.PROCESSING, Instant.now());
         ProcessingRecovery self = context.getBusinessObject(ProcessingRecovery.class);
-        checks = Periodic.every(scheduler, Periodic.checkPeriod(bound()), "Resuming overdue payments", self::resumeOverdue);
+        checks = Periodic.every(
+                scheduler, Periodic.checkPeriod(bound()), "Resuming overdue payments", self::resumeOverdue);
     }
 
     @PreDestroy
@@ -92,15 +93,17 @@ public class ProcessingRecovery {
     }
 
     private void resume(PaymentStatus status, Instant createdBefore) {
-        List<Object[]> unfinished = em.createQuery("SELECT p.id, p.createdAt FROM Payment p "
-                + "WHERE p.status = :status AND p.createdAt < :before", Object[].class)
+        List<Object[]> unfinished = em.createQuery(
+                        "SELECT p.id, p.createdAt FROM Payment p "
+                                + "WHERE p.status = :status AND p.createdAt < :before",
+                        Object[].class)
                 .setParameter("status", status)
                 .setParameter("before", createdBefore)
                 .setMaxResults(BATCH)
                 .getResultList();
         if (!unfinished.isEmpty()) {
-            LOG.info(() -> "Resuming " + unfinished.size() + " unfinished " + status.name().toLowerCase(Locale.ROOT)
-                    + " payments");
+            LOG.info(() -> "Resuming " + unfinished.size() + " unfinished "
+                    + status.name().toLowerCase(Locale.ROOT) + " payments");
         }
         unfinished.forEach(row -> processor.resume((String) row[0], status, (Instant) row[1]));
     }

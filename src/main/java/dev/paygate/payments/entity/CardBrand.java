@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** Card networks, recognised from the number's leading digits (IIN ranges). */
 public enum CardBrand {
-    VISA, MASTERCARD, AMEX, DISCOVER, DINERS, JCB, UNIONPAY, UNKNOWN;
+    VISA,
+    MASTERCARD,
+    AMEX,
+    DISCOVER,
+    DINERS,
+    JCB,
+    UNIONPAY,
+    UNKNOWN;
 
     static CardBrand of(String digits) {
         if (digits.length() < 2) {

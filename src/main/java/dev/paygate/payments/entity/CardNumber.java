@@ -8,8 +8,7 @@ import dev.paygate.platform.CardNumberInText;
  */
 public final class CardNumber {
 
-    private CardNumber() {
-    }
+    private CardNumber() {}
 
     /** The digits, with the spaces a customer may type removed. */
     public static String digits(String number) {

@@ -6,7 +6,8 @@ import dev.paygate.problems.StateConflict;
 public class InvalidPaymentTransition extends StateConflict {
 
     public InvalidPaymentTransition(String paymentId, PaymentStatus from, String action) {
-        super("payment_invalid_state",
+        super(
+                "payment_invalid_state",
                 "Payment " + paymentId + " is " + from.wire() + " and cannot be " + action + ".");
     }
 }

@@ -20,22 +20,25 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     public static Money of(BigDecimal amount, String currencyCode) {
-        return new Money(amount, currency(currencyCode).orElseThrow(
-                () -> new IllegalArgumentException("unknown currency " + currencyCode)));
+        return new Money(
+                amount,
+                currency(currencyCode)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown currency " + currencyCode)));
     }
 
     /**
      * The ISO 4217 currencies in circulation. The JDK also knows funds (USN, CLF), metals (XAU),
      * test codes and withdrawn currencies (DEM, FRF), which no checkout charges in.
      */
-    private static final Set<String> CIRCULATING = Set.of((
-            "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN "
-            + "BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS "
-            + "GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW "
-            + "KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD "
-            + "NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD "
-            + "SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS "
-            + "VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL").split(" "));
+    private static final Set<String> CIRCULATING =
+            Set.of(("AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN "
+                            + "BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS "
+                            + "GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW "
+                            + "KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD "
+                            + "NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD "
+                            + "SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS "
+                            + "VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL")
+                    .split(" "));
 
     /** An ISO 4217 currency in circulation, whatever the letter case. */
     public static Optional<Currency> currency(String code) {

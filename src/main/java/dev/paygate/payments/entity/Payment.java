@@ -19,54 +19,82 @@ public class Payment {
 
     @Id
     private String id;
+
     @Column(name = "merchant_id")
     private String merchantId;
+
     @Column(name = "order_id")
     private String orderId;
+
     @Column(precision = 19, scale = 4)
     private BigDecimal amount;
+
     private String currency;
+
     @Enumerated(EnumType.STRING)
     private PaymentStatus status;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "payment_method")
     private PaymentMethod paymentMethod;
+
     @Enumerated(EnumType.STRING)
     private Scenario scenario;
+
     private String description;
+
     @Column(name = "customer_email")
     private String customerEmail;
+
     @Column(name = "customer_name")
     private String customerName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "card_brand")
     private CardBrand cardBrand;
+
     @Column(name = "card_last4")
     private String cardLast4;
+
     @Column(name = "card_expiry_month")
     private Integer cardExpiryMonth;
+
     @Column(name = "card_expiry_year")
     private Integer cardExpiryYear;
+
     @Column(name = "failure_code")
     private String failureCode;
+
     @Column(name = "decline_code")
     private String declineCode;
+
     @Column(name = "failure_message")
     private String failureMessage;
+
     @Column(name = "refunded_amount", precision = 19, scale = 4)
     private BigDecimal refundedAmount;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
-    public static Payment create(String merchantId, String orderId, Money money, PaymentMethod method,
-            Card card, Scenario scenario, String description, String customerEmail, String customerName,
+    public static Payment create(
+            String merchantId,
+            String orderId,
+            Money money,
+            PaymentMethod method,
+            Card card,
+            Scenario scenario,
+            String description,
+            String customerEmail,
+            String customerName,
             Instant now) {
         Payment p = new Payment();
         p.id = Ids.next("pay");
@@ -94,14 +122,20 @@ public class Payment {
 
     /** The charge as first recorded, when the payment is accepted. */
     public PaymentTransaction acceptedCharge() {
-        return PaymentTransaction.of(this, TransactionType.CHARGE, amount, TransactionStatus.PENDING,
-                null, "Payment accepted", createdAt);
+        return PaymentTransaction.of(
+                this, TransactionType.CHARGE, amount, TransactionStatus.PENDING, null, "Payment accepted", createdAt);
     }
 
     public PaymentTransaction startProcessing(Instant now) {
         moveTo(PaymentStatus.PROCESSING, "processed", now);
-        return PaymentTransaction.of(this, TransactionType.CHARGE, amount, TransactionStatus.PROCESSING,
-                null, "Sent to acquirer", updatedAt);
+        return PaymentTransaction.of(
+                this,
+                TransactionType.CHARGE,
+                amount,
+                TransactionStatus.PROCESSING,
+                null,
+                "Sent to acquirer",
+                updatedAt);
     }
 
     /** The acquirer's answer, as the payment's scenario decided it. */
@@ -114,15 +148,26 @@ public class Payment {
             declineCode = scenario.declineCode();
             failureMessage = scenario.failureMessage();
         }
-        return PaymentTransaction.of(this, TransactionType.CHARGE, amount,
+        return PaymentTransaction.of(
+                this,
+                TransactionType.CHARGE,
+                amount,
                 scenario.approved() ? TransactionStatus.SUCCEEDED : TransactionStatus.FAILED,
-                scenario.responseCode(), scenario.responseMessage(), updatedAt);
+                scenario.responseCode(),
+                scenario.responseMessage(),
+                updatedAt);
     }
 
     public PaymentTransaction cancel(Instant now) {
         moveTo(PaymentStatus.CANCELLED, "cancelled", now);
-        return PaymentTransaction.of(this, TransactionType.VOID, amount, TransactionStatus.SUCCEEDED,
-                "00", "Cancelled before processing", updatedAt);
+        return PaymentTransaction.of(
+                this,
+                TransactionType.VOID,
+                amount,
+                TransactionStatus.SUCCEEDED,
+                "00",
+                "Cancelled before processing",
+                updatedAt);
     }
 
     /** Whether the merchant {@code scope} may see this payment; a null scope sees every merchant's. */
@@ -148,8 +193,8 @@ public class Payment {
         if (total.compareTo(amount) == 0) {
             moveTo(PaymentStatus.REFUNDED, "refunded", now);
         }
-        return PaymentTransaction.of(this, TransactionType.REFUND, refund, TransactionStatus.SUCCEEDED,
-                "00", "Refund accepted", updatedAt);
+        return PaymentTransaction.of(
+                this, TransactionType.REFUND, refund, TransactionStatus.SUCCEEDED, "00", "Refund accepted", updatedAt);
     }
 
     private void moveTo(PaymentStatus target, String action, Instant now) {

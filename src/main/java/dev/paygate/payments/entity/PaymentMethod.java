@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum PaymentMethod {
-    CREDIT_CARD, DEBIT_CARD, PAYPAL, BANK_TRANSFER;
+    CREDIT_CARD,
+    DEBIT_CARD,
+    PAYPAL,
+    BANK_TRANSFER;
 
     public boolean isCard() {
         return this == CREDIT_CARD || this == DEBIT_CARD;

@@ -2,13 +2,18 @@ package dev.paygate.payments.entity;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The life of a payment, with the moves each status allows. */
 public enum PaymentStatus {
-    PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED, REFUNDED;
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    FAILED,
+    CANCELLED,
+    REFUNDED;
 
     public Set<PaymentStatus> next() {
         return switch (this) {

@@ -17,29 +17,43 @@ public class PaymentTransaction {
 
     @Id
     private String id;
+
     @Column(name = "payment_id")
     private String paymentId;
+
     @Enumerated(EnumType.STRING)
     private TransactionType type;
+
     @Column(precision = 19, scale = 4)
     private BigDecimal amount;
+
     private String currency;
+
     @Enumerated(EnumType.STRING)
     private TransactionStatus status;
+
     @Column(name = "gateway_transaction_id")
     private String gatewayTransactionId;
+
     @Column(name = "response_code")
     private String responseCode;
+
     @Column(name = "response_message")
     private String responseMessage;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected PaymentTransaction() {
-    }
+    protected PaymentTransaction() {}
 
-    static PaymentTransaction of(Payment payment, TransactionType type, BigDecimal amount,
-            TransactionStatus status, String responseCode, String responseMessage, Instant at) {
+    static PaymentTransaction of(
+            Payment payment,
+            TransactionType type,
+            BigDecimal amount,
+            TransactionStatus status,
+            String responseCode,
+            String responseMessage,
+            Instant at) {
         PaymentTransaction t = new PaymentTransaction();
         t.id = Ids.next("txn");
         t.paymentId = payment.id();

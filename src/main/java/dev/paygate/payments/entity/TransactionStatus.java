@@ -1,5 +1,8 @@
 package dev.paygate.payments.entity;
 
 public enum TransactionStatus {
-    PENDING, PROCESSING, SUCCEEDED, FAILED
+    PENDING,
+    PROCESSING,
+    SUCCEEDED,
+    FAILED
 }

@@ -1,5 +1,7 @@
 package dev.paygate.payments.entity;
 
 public enum TransactionType {
-    CHARGE, REFUND, VOID
+    CHARGE,
+    REFUND,
+    VOID
 }

@@ -18,8 +18,7 @@ public record RefundRequest(
         @DecimalMax(value = "99999999.99", message = "must be at most 99999999.99")
         BigDecimal amount,
 
-        @Schema(example = "requested_by_customer")
-        @Size(max = 500) @NoCardNumber
+        @Schema(example = "requested_by_customer") @Size(max = 500) @NoCardNumber
         String reason) {
 
     /* Declared in full so the constraints are not copied to its parameters (see CreatePaymentRequest). */
@@ -35,14 +34,17 @@ public record RefundRequest(
         if (body == null || body.length == 0) {
             return EVERYTHING;
         }
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new NotSupportedException();
         }
         return JsonRequests.read(body, RefundRequest.class);
     }
 
     static InvalidRequest tooPrecise(String currency, int digits) {
-        return new InvalidRequest("invalid_amount_precision", "amount",
+        return new InvalidRequest(
+                "invalid_amount_precision",
+                "amount",
                 "amount has more decimal places than " + currency + " allows (" + digits + ")");
     }
 }

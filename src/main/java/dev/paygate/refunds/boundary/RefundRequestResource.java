@@ -37,22 +37,46 @@ public class RefundRequestResource {
     @Inject
     Caller caller;
 
-
     @POST
-    @Operation(operationId = "refundPayment", summary = "Refund a completed payment, fully or partly",
-            description = "Without an amount, refunds everything that is left. Accepted as `pending`; settled asynchronously.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundRequest.class)))
-    @APIResponse(responseCode = "202", description = "Accepted",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
-    @APIResponse(responseCode = "409", description = "The payment is not completed; or its Idempotency-Key is in use",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = ApiResponses.KEY_REUSED,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "The message broker is unreachable (`api_error`, broker_unavailable); "
-            + "nothing was changed; retry after `Retry-After` seconds",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Response refund(@PathParam("id") String id, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+    @Operation(
+            operationId = "refundPayment",
+            summary = "Refund a completed payment, fully or partly",
+            description =
+                    "Without an amount, refunds everything that is left. Accepted as `pending`; settled asynchronously.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RefundRequest.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RefundResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The payment is not completed; or its Idempotency-Key is in use",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = ApiResponses.KEY_REUSED,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The message broker is unreachable (`api_error`, broker_unavailable); "
+                    + "nothing was changed; retry after `Retry-After` seconds",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response refund(
+            @PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER)
+                    String idempotencyKey,
             @Parameter(hidden = true) byte[] body) {
         return refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
     }

@@ -1,5 +1,6 @@
 package dev.paygate.refunds.boundary;
 
+import dev.paygate.platform.JsonRequests;
 import dev.paygate.refunds.control.RefundRequests;
 import dev.paygate.refunds.control.RefundSettlement;
 import jakarta.ejb.ActivationConfigProperty;
@@ -9,7 +10,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import dev.paygate.platform.JsonRequests;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 
@@ -17,10 +17,11 @@ import java.io.StringReader;
  * Settles queued refunds. Any failure is rethrown: the transaction rolls back, the broker
  * redelivers, and a message that keeps failing ends in the dead-letter queue.
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/RefundQueue")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/RefundQueue")
+        })
 public class RefundRequestsListener implements MessageListener {
 
     @Inject

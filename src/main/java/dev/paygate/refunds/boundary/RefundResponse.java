@@ -1,8 +1,8 @@
 package dev.paygate.refunds.boundary;
 
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.refunds.entity.Refund;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -16,13 +16,26 @@ public record RefundResponse(
         @Schema(name = "payment_id") String paymentId,
         @Schema(example = "25.00") BigDecimal amount,
         @Schema(example = "USD") String currency,
-        @Schema(example = "pending", enumeration = {"pending", "succeeded", "failed"}) String status,
+
+        @Schema(
+                example = "pending",
+                enumeration = {"pending", "succeeded", "failed"})
+        String status,
+
         @Schema(nullable = true) String reason,
         @Schema(name = "created_at") Instant createdAt,
         @Schema(name = "updated_at") Instant updatedAt) {
 
     public static RefundResponse from(Refund r) {
-        return new RefundResponse(r.id(), "refund", r.paymentId(), Money.scaled(r.amount(), r.currency()),
-                r.currency(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), r.createdAt(), r.updatedAt());
+        return new RefundResponse(
+                r.id(),
+                "refund",
+                r.paymentId(),
+                Money.scaled(r.amount(), r.currency()),
+                r.currency(),
+                r.status().name().toLowerCase(Locale.ROOT),
+                r.reason(),
+                r.createdAt(),
+                r.updatedAt());
     }
 }

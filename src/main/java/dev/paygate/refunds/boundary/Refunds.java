@@ -64,8 +64,10 @@ public class Refunds {
         if (request.amount() != null && !Money.fitsMinorUnit(request.amount(), currency)) {
             throw RefundRequest.tooPrecise(payment.currency(), currency.getDefaultFractionDigits());
         }
-        BigDecimal accepted = em.createQuery("SELECT COALESCE(SUM(r.amount), 0) FROM Refund r "
-                + "WHERE r.paymentId = :payment AND r.status IN :statuses", BigDecimal.class)
+        BigDecimal accepted = em.createQuery(
+                        "SELECT COALESCE(SUM(r.amount), 0) FROM Refund r "
+                                + "WHERE r.paymentId = :payment AND r.status IN :statuses",
+                        BigDecimal.class)
                 .setParameter("payment", paymentId)
                 .setParameter("statuses", EnumSet.of(RefundStatus.PENDING, RefundStatus.SUCCEEDED))
                 .getSingleResult();
@@ -73,7 +75,8 @@ public class Refunds {
         transitions.accept(refund, payment.merchantId());
         requests.send(refund.id());
         return Response.accepted(RefundResponse.from(refund))
-                .header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id())).build();
+                .header(PublicLocation.HEADER, location.of("/api/v1/refunds/" + refund.id()))
+                .build();
     }
 
     /** The refund, if it refunds a payment the merchant {@code scope} may see (null: any). */
@@ -90,9 +93,11 @@ public class Refunds {
         if (!ledger.visibleTo(scope, paymentId)) {
             throw new ResourceNotFound("payment", paymentId);
         }
-        return em.createQuery("SELECT r FROM Refund r WHERE r.paymentId = :payment ORDER BY r.createdAt, r.id",
-                Refund.class)
+        return em.createQuery(
+                        "SELECT r FROM Refund r WHERE r.paymentId = :payment ORDER BY r.createdAt, r.id", Refund.class)
                 .setParameter("payment", paymentId)
-                .getResultStream().map(RefundResponse::from).toList();
+                .getResultStream()
+                .map(RefundResponse::from)
+                .toList();
     }
 }

@@ -30,9 +30,17 @@ public class RefundsResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getRefund", summary = "Retrieve a refund")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such refund",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RefundResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such refund",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public RefundResponse get(@PathParam("id") String id) {
         return refunds.find(caller.scope(), id);
     }

@@ -24,10 +24,12 @@ public final class RecentRequeues {
     /** Those of {@code pending} not queued again within the interval before {@code now}. */
     public List<String> due(List<String> pending, Instant now) {
         Instant since = now.minus(interval);
-        return pending.stream().filter(id -> {
-            Instant at = last.get(id);
-            return at == null || !at.isAfter(since);
-        }).toList();
+        return pending.stream()
+                .filter(id -> {
+                    Instant at = last.get(id);
+                    return at == null || !at.isAfter(since);
+                })
+                .toList();
     }
 
     public void requeued(List<String> ids, Instant now) {

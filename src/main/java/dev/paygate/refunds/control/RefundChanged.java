@@ -8,6 +8,5 @@ import java.time.Instant;
  * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} is null when
  * the refund has just been accepted.
  */
-public record RefundChanged(String refundId, String paymentId, String merchantId, RefundStatus from, RefundStatus to,
-        Instant at) {
-}
+public record RefundChanged(
+        String refundId, String paymentId, String merchantId, RefundStatus from, RefundStatus to, Instant at) {}

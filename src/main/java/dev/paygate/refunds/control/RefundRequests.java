@@ -1,5 +1,7 @@
 package dev.paygate.refunds.control;
 
+import dev.paygate.platform.JsonRequests;
+import dev.paygate.problems.ServiceUnavailable;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.jms.Connection;
@@ -8,8 +10,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import dev.paygate.platform.JsonRequests;
-import dev.paygate.problems.ServiceUnavailable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +32,11 @@ public class RefundRequests {
     Queue queue;
 
     public void send(String refundId) {
-        String body = JsonRequests.JSON.createObjectBuilder().add(REFUND_ID, refundId).build().toString();
+        String body = JsonRequests.JSON
+                .createObjectBuilder()
+                .add(REFUND_ID, refundId)
+                .build()
+                .toString();
         // The JMS 1.1 API: the ActiveMQ resource adapter does not support createContext().
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -40,9 +44,10 @@ public class RefundRequests {
             producer.send(session.createTextMessage(body));
         } catch (JMSException e) {
             LOG.log(Level.WARNING, "could not queue refund " + refundId + ": the broker is unreachable", e);
-            throw new ServiceUnavailable("broker_unavailable",
+            throw new ServiceUnavailable(
+                    "broker_unavailable",
                     "The gateway's message broker is unreachable, so the refund was not accepted and nothing "
-                    + "was changed. Retry after the time in the Retry-After header.");
+                            + "was changed. Retry after the time in the Retry-After header.");
         }
     }
 }

@@ -24,8 +24,10 @@ public class StrandedRefunds {
 
     /** Up to {@code max} pending refunds accepted before {@code before}, with ids after {@code afterId}, by id. */
     public List<String> pendingSince(Instant before, String afterId, int max) {
-        return em.createQuery("SELECT r.id FROM Refund r WHERE r.status = :pending AND r.createdAt < :before "
-                + "AND r.id > :after ORDER BY r.id", String.class)
+        return em.createQuery(
+                        "SELECT r.id FROM Refund r WHERE r.status = :pending AND r.createdAt < :before "
+                                + "AND r.id > :after ORDER BY r.id",
+                        String.class)
                 .setParameter("pending", RefundStatus.PENDING)
                 .setParameter("before", before)
                 .setParameter("after", afterId)

@@ -21,37 +21,43 @@ public class Refund {
 
     @Id
     private String id;
+
     @Column(name = "payment_id")
     private String paymentId;
+
     @Column(precision = 19, scale = 4)
     private BigDecimal amount;
+
     private String currency;
+
     @Enumerated(EnumType.STRING)
     private RefundStatus status;
+
     private String reason;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected Refund() {
-    }
+    protected Refund() {}
 
     /**
      * Accepts a refund of a completed payment. {@code alreadyAccepted} is the sum of the payment's
      * refunds that are pending or succeeded; the caller holds the payment's row lock while it counts.
      * A null amount means everything that is left.
      */
-    public static Refund request(Payment payment, BigDecimal requested, BigDecimal alreadyAccepted,
-            String reason, Instant now) {
+    public static Refund request(
+            Payment payment, BigDecimal requested, BigDecimal alreadyAccepted, String reason, Instant now) {
         payment.requireRefundable();
         BigDecimal refundable = payment.amount().subtract(alreadyAccepted);
         BigDecimal amount = requested == null ? refundable : requested;
         if (amount.signum() <= 0 || amount.compareTo(refundable) > 0) {
-            throw new RefundExceedsPayment(amount, Money.scaled(refundable, payment.currency()),
-                    payment.currency());
+            throw new RefundExceedsPayment(amount, Money.scaled(refundable, payment.currency()), payment.currency());
         }
         Refund r = new Refund();
         r.id = Ids.next("re");

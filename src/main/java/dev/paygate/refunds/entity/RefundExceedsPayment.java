@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 public class RefundExceedsPayment extends InvalidRequest {
 
     public RefundExceedsPayment(BigDecimal requested, BigDecimal refundable, String currency) {
-        super("amount_exceeds_refundable", "amount",
+        super(
+                "amount_exceeds_refundable",
+                "amount",
                 "Refund amount " + requested.toPlainString() + " " + currency + " exceeds the "
                         + refundable.toPlainString() + " " + currency + " that is left to refund.");
     }

@@ -5,7 +5,9 @@ import java.util.Set;
 
 /** The life of a refund, with the moves each status allows. */
 public enum RefundStatus {
-    PENDING, SUCCEEDED, FAILED;
+    PENDING,
+    SUCCEEDED,
+    FAILED;
 
     public Set<RefundStatus> next() {
         return switch (this) {

@@ -121,7 +121,8 @@ class AuthenticationTest {
 
     @Test
     void maskedDoesNotGiveAwayTheLengthOfLongValues() {
-        assertEquals(Authentication.masked(KEY + "x".repeat(100)).length(),
+        assertEquals(
+                Authentication.masked(KEY + "x".repeat(100)).length(),
                 Authentication.masked(KEY + "x".repeat(200)).length());
     }
 }

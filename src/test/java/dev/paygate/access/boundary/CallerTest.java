@@ -61,7 +61,8 @@ class CallerTest {
 
     @Test
     void withAKeyAnotherMerchantIsForbidden() {
-        PermissionDenied e = assertThrows(PermissionDenied.class, () -> withKey().merchantFor("merchant_2", "merchant_id"));
+        PermissionDenied e =
+                assertThrows(PermissionDenied.class, () -> withKey().merchantFor("merchant_2", "merchant_id"));
         assertEquals("merchant_mismatch", e.code());
         assertEquals("merchant_id", e.param());
         assertEquals(ErrorType.PERMISSION_ERROR, e.type());

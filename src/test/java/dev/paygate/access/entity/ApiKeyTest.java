@@ -26,7 +26,8 @@ class ApiKeyTest {
     private static final String SECRET = "sk_test_" + "abcdefghijklmnopqrstuvwxyz_0123456789";
 
     private static String sha256Hex(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -112,28 +113,30 @@ class ApiKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "sk_test_abcdefghijklmnopqrstuvwxyz012345",     // exactly 32 after the prefix
-        "sk_test_ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdef_0123456789",
-    })
+    @ValueSource(
+            strings = {
+                "sk_test_abcdefghijklmnopqrstuvwxyz012345", // exactly 32 after the prefix
+                "sk_test_ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdef_0123456789",
+            })
     void wellFormedKeys(String secret) {
         assertTrue(ApiKey.wellFormed(secret), secret);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "sk_test_abcdefghijklmnopqrstuvwxyz01234",      // 31 after the prefix
-        "sk_live_abcdefghijklmnopqrstuvwxyz012345",     // not a test key
-        "SK_TEST_abcdefghijklmnopqrstuvwxyz012345",
-        "pk_test_abcdefghijklmnopqrstuvwxyz012345",
-        "abcdefghijklmnopqrstuvwxyz0123456789abcdefgh",
-        "sk_test_abcdefghijklmnopqrstuvwxyz-012345",    // '-' is not allowed
-        "sk_test_abcdefghijklmnopqrstuvwxyz 012345",
-        "sk_test_abcdefghijklmnopqrstuvwxyzé012345",
-        "sk_test_abcdefghijklmnopqrstuvwxyz012345\n",
-        "sk_test_",
-    })
+    @ValueSource(
+            strings = {
+                "sk_test_abcdefghijklmnopqrstuvwxyz01234", // 31 after the prefix
+                "sk_live_abcdefghijklmnopqrstuvwxyz012345", // not a test key
+                "SK_TEST_abcdefghijklmnopqrstuvwxyz012345",
+                "pk_test_abcdefghijklmnopqrstuvwxyz012345",
+                "abcdefghijklmnopqrstuvwxyz0123456789abcdefgh",
+                "sk_test_abcdefghijklmnopqrstuvwxyz-012345", // '-' is not allowed
+                "sk_test_abcdefghijklmnopqrstuvwxyz 012345",
+                "sk_test_abcdefghijklmnopqrstuvwxyzé012345",
+                "sk_test_abcdefghijklmnopqrstuvwxyz012345\n",
+                "sk_test_",
+            })
     void malformedKeys(String secret) {
         assertFalse(ApiKey.wellFormed(secret), secret);
     }

@@ -1,6 +1,5 @@
 package dev.paygate.idempotency.control;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,7 +19,8 @@ class FingerprintTest {
              "card_expiry_year":2030,"card_cvv":"123"}""";
 
     /** How the payment request marks its card data. */
-    private static final Map<String, Part> CARD = Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING);
+    private static final Map<String, Part> CARD =
+            Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING);
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -58,7 +58,8 @@ class FingerprintTest {
 
     @Test
     void nestedObjectsAreComparedByContentToo() {
-        assertEquals(post("{\"a\":{\"x\":1,\"y\":[1,{\"q\":true,\"p\":null}]},\"b\":\"s\"}"),
+        assertEquals(
+                post("{\"a\":{\"x\":1,\"y\":[1,{\"q\":true,\"p\":null}]},\"b\":\"s\"}"),
                 post("{ \"b\" : \"s\", \"a\" : { \"y\" : [ 1, { \"p\" : null, \"q\" : true } ], \"x\" : 1 } }"));
     }
 
@@ -69,14 +70,18 @@ class FingerprintTest {
 
     @Test
     void differsByMethod() {
-        assertNotEquals(Fingerprint.of("POST", PATH, utf8(PAYMENT), CARD), Fingerprint.of("PUT", PATH, utf8(PAYMENT), CARD));
+        assertNotEquals(
+                Fingerprint.of("POST", PATH, utf8(PAYMENT), CARD), Fingerprint.of("PUT", PATH, utf8(PAYMENT), CARD));
     }
 
     @Test
     void differsByPath() {
-        assertNotEquals(Fingerprint.of("POST", "api/v1/payments/pay_1/refunds", utf8("{\"amount\":\"5\"}"), CARD),
+        assertNotEquals(
+                Fingerprint.of("POST", "api/v1/payments/pay_1/refunds", utf8("{\"amount\":\"5\"}"), CARD),
                 Fingerprint.of("POST", "api/v1/payments/pay_2/refunds", utf8("{\"amount\":\"5\"}"), CARD));
-        assertNotEquals(Fingerprint.of("POST", PATH, utf8(PAYMENT), CARD), Fingerprint.of("POST", PATH + "?x=1", utf8(PAYMENT), CARD));
+        assertNotEquals(
+                Fingerprint.of("POST", PATH, utf8(PAYMENT), CARD),
+                Fingerprint.of("POST", PATH + "?x=1", utf8(PAYMENT), CARD));
     }
 
     @Test
@@ -137,7 +142,8 @@ class FingerprintTest {
     @Test
     void malformedJsonAndTrailingContentHoldNoCardData() {
         String broken = "{\"card_number\":\"4111111111111111\",\"card_cvv\":\"123\",}";
-        String canonical = new String(Fingerprint.canonical(utf8(broken), CARD), java.nio.charset.StandardCharsets.UTF_8);
+        String canonical =
+                new String(Fingerprint.canonical(utf8(broken), CARD), java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(canonical.contains("4111111111111111") || canonical.contains("123"), canonical);
         assertNotEquals(post("{\"a\":1}"), post("{\"a\":1} garbage"), "trailing content makes another request");
         assertNotEquals(post("{\"a\":1}"), post("{\"a\":1}{\"b\":2}"));
@@ -145,7 +151,8 @@ class FingerprintTest {
 
     @Test
     void aNumericCardNumberCountsByItsLastFourDigitsToo() {
-        String canonical = new String(Fingerprint.canonical(utf8("{\"card_number\":4111111111111111}"), CARD),
+        String canonical = new String(
+                Fingerprint.canonical(utf8("{\"card_number\":4111111111111111}"), CARD),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("{\"card_number\":\"1111\"}", canonical);
     }
@@ -167,32 +174,33 @@ class FingerprintTest {
         assertTrue(canonical.contains("\"card_cvv\":\"123\""), canonical);
     }
 
-    record Marked(@FingerprintAs(Part.LAST_FOUR_DIGITS) String accountNumber, @FingerprintAs(Part.NOTHING) String pin,
-            String note) {
-    }
+    record Marked(
+            @FingerprintAs(Part.LAST_FOUR_DIGITS) String accountNumber,
+            @FingerprintAs(Part.NOTHING) String pin,
+            String note) {}
 
-    static void take(String id, Marked body) {
-    }
+    static void take(String id, Marked body) {}
 
     @Test
     void marksAreReadFromTheRequestRecordsAResourceMethodTakes() throws NoSuchMethodException {
-        Map<String, Part> marks = Fingerprint.marks(FingerprintTest.class.getDeclaredMethod("take", String.class, Marked.class));
+        Map<String, Part> marks =
+                Fingerprint.marks(FingerprintTest.class.getDeclaredMethod("take", String.class, Marked.class));
         assertEquals(Map.of("account_number", Part.LAST_FOUR_DIGITS, "pin", Part.NOTHING), marks);
-        String canonical = new String(Fingerprint.canonical(utf8("{\"account_number\":\"DE89370400440532013000\","
-                + "\"pin\":\"1234\",\"note\":\"n\"}"), marks), StandardCharsets.UTF_8);
+        String canonical = new String(
+                Fingerprint.canonical(
+                        utf8("{\"account_number\":\"DE89370400440532013000\"," + "\"pin\":\"1234\",\"note\":\"n\"}"),
+                        marks),
+                StandardCharsets.UTF_8);
         assertEquals("{\"account_number\":\"3000\",\"note\":\"n\"}", canonical);
     }
 
     /** Resource methods as the API has them: one takes a request record, the other no body. */
-    record Request(String cardNumber) {
-    }
+    record Request(String cardNumber) {}
 
     static final class Endpoints {
-        void create(Request request) {
-        }
+        void create(Request request) {}
 
-        void cancel(String id, String idempotencyKey) {
-        }
+        void cancel(String id, String idempotencyKey) {}
     }
 
     @Test

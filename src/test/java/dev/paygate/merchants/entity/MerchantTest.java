@@ -113,7 +113,9 @@ class MerchantTest {
     /** Authentication reads the stored status on its own; it must read these two as this entity writes them. */
     @Test
     void authenticationLetsOnlyAnActiveMerchantsKeysAct() {
-        assertTrue(new Credential("key_1", "merchant_1", null, Merchant.Status.ACTIVE.name(), null, null).merchantActive());
-        assertFalse(new Credential("key_1", "merchant_1", null, Merchant.Status.DISABLED.name(), null, null).merchantActive());
+        assertTrue(new Credential("key_1", "merchant_1", null, Merchant.Status.ACTIVE.name(), null, null)
+                .merchantActive());
+        assertFalse(new Credential("key_1", "merchant_1", null, Merchant.Status.DISABLED.name(), null, null)
+                .merchantActive());
     }
 }

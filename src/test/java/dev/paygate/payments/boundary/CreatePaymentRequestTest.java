@@ -14,8 +14,18 @@ class CreatePaymentRequestTest {
 
     @Test
     void toStringHidesCardNumberAndCvv() {
-        CreatePaymentRequest r = new CreatePaymentRequest("merchant_123", "order_456", new BigDecimal("100.00"),
-                "USD", "credit_card", "c@example.com", "John Doe", "4111 1111 1111 1111", 12, 2030, "987",
+        CreatePaymentRequest r = new CreatePaymentRequest(
+                "merchant_123",
+                "order_456",
+                new BigDecimal("100.00"),
+                "USD",
+                "credit_card",
+                "c@example.com",
+                "John Doe",
+                "4111 1111 1111 1111",
+                12,
+                2030,
+                "987",
                 "Test payment");
         String s = r.toString();
         assertFalse(s.contains("4111 1111 1111 1111"), s);
@@ -28,8 +38,19 @@ class CreatePaymentRequestTest {
 
     @Test
     void toStringHidesAmexNumberAndCvv() {
-        CreatePaymentRequest r = new CreatePaymentRequest("m", "o", new BigDecimal("5"), "USD", "credit_card",
-                null, null, "378282246310005", 1, 2031, "4321", null);
+        CreatePaymentRequest r = new CreatePaymentRequest(
+                "m",
+                "o",
+                new BigDecimal("5"),
+                "USD",
+                "credit_card",
+                null,
+                null,
+                "378282246310005",
+                1,
+                2031,
+                "4321",
+                null);
         String s = r.toString();
         assertFalse(s.contains("378282246310005"), s);
         assertFalse(s.contains("4321"), s);
@@ -38,7 +59,9 @@ class CreatePaymentRequestTest {
     /** A retry with the same key is compared without the security code and with only the card's last four digits. */
     @Test
     void idempotencyKeysNeverFingerprintCardData() throws NoSuchMethodException {
-        assertEquals(Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING),
-                Fingerprint.marks(PaymentsResource.class.getMethod("create", CreatePaymentRequest.class, String.class)));
+        assertEquals(
+                Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING),
+                Fingerprint.marks(
+                        PaymentsResource.class.getMethod("create", CreatePaymentRequest.class, String.class)));
     }
 }

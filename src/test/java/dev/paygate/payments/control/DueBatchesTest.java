@@ -105,7 +105,9 @@ class DueBatchesTest {
         assertEquals(List.of("a", "b"), next(), "a full batch with more due waited for the steady slot");
         assertNull(handedOver.poll(100, TimeUnit.MILLISECONDS), "more than the most batches went out at once");
         batches.done();
-        assertNull(handedOver.poll(100, TimeUnit.MILLISECONDS), "a batch that is not behind went out beyond the steady one");
+        assertNull(
+                handedOver.poll(100, TimeUnit.MILLISECONDS),
+                "a batch that is not behind went out beyond the steady one");
         batches.done();
         assertEquals(List.of("c"), next());
     }
@@ -126,8 +128,12 @@ class DueBatchesTest {
 
     @Test
     void aStepDueAtOnceWithASlotFreeIsHandedOverByTheThreadThatAddsIt() throws Exception {
-        DueBatches<String> batches = start(1, 1, 50, batch -> handedOver.add(
-                List.of(batch.get(0), Thread.currentThread().getName())));
+        DueBatches<String> batches = start(
+                1,
+                1,
+                50,
+                batch -> handedOver.add(
+                        List.of(batch.get(0), Thread.currentThread().getName())));
         batches.add("now", 0);
         assertEquals(List.of("now", Thread.currentThread().getName()), handedOver.poll());
 

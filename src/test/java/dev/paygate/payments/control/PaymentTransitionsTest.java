@@ -36,16 +36,16 @@ class PaymentTransitionsTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void fakeContainer() {
-        transitions.em = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+        transitions.em = (EntityManager) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("persist")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     persisted.add(args[0]);
                     return null;
                 });
-        transitions.changed = (Event<PaymentChanged>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Event.class}, (proxy, method, args) -> {
+        transitions.changed = (Event<PaymentChanged>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("fire")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -55,8 +55,17 @@ class PaymentTransitionsTest {
     }
 
     private static Payment pending(Scenario scenario) {
-        return Payment.create("merchant_1", "order_1", Money.of(new BigDecimal("100.00"), "USD"),
-                PaymentMethod.CREDIT_CARD, Card.from("4111111111111111", 12, 2030), scenario, null, null, null, T0);
+        return Payment.create(
+                "merchant_1",
+                "order_1",
+                Money.of(new BigDecimal("100.00"), "USD"),
+                PaymentMethod.CREDIT_CARD,
+                Card.from("4111111111111111", 12, 2030),
+                scenario,
+                null,
+                null,
+                null,
+                T0);
     }
 
     private Payment completed() {
@@ -102,7 +111,8 @@ class PaymentTransitionsTest {
         Payment p = pending(Scenario.APPROVE);
         transitions.startProcessing(p, T1);
         assertEquals(TransactionStatus.PROCESSING, onlyRow().status());
-        assertEquals(new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PENDING, PaymentStatus.PROCESSING, T1),
+        assertEquals(
+                new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PENDING, PaymentStatus.PROCESSING, T1),
                 onlyEvent());
     }
 
@@ -113,7 +123,8 @@ class PaymentTransitionsTest {
         clear();
         transitions.settle(p, T1);
         assertEquals(TransactionStatus.SUCCEEDED, onlyRow().status());
-        assertEquals(new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PROCESSING, PaymentStatus.COMPLETED, T1),
+        assertEquals(
+                new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PROCESSING, PaymentStatus.COMPLETED, T1),
                 onlyEvent());
     }
 
@@ -134,7 +145,8 @@ class PaymentTransitionsTest {
         Payment p = pending(Scenario.APPROVE);
         transitions.cancel(p, T1);
         assertEquals(TransactionType.VOID, onlyRow().type());
-        assertEquals(new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PENDING, PaymentStatus.CANCELLED, T1),
+        assertEquals(
+                new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PENDING, PaymentStatus.CANCELLED, T1),
                 onlyEvent());
     }
 

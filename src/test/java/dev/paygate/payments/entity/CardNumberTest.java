@@ -14,33 +14,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CardNumberTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "4111111111111111",
-        "4000000000000002",
-        "4000000000009995",
-        "4242424242424242",
-        "5555555555554444",
-        "378282246310005",
-        "6011111111111117",
-        "3530111333300000",
-        "30569309025904",
-        "4111 1111 1111 1111",
-        " 4111111111111111 ",
-    })
+    @ValueSource(
+            strings = {
+                "4111111111111111",
+                "4000000000000002",
+                "4000000000009995",
+                "4242424242424242",
+                "5555555555554444",
+                "378282246310005",
+                "6011111111111117",
+                "3530111333300000",
+                "30569309025904",
+                "4111 1111 1111 1111",
+                " 4111111111111111 ",
+            })
     void luhnValid(String number) {
         assertTrue(CardNumber.luhnValid(number), number);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "4111111111111112",
-        "4111111111111121",
-        "4000000000000001",
-        "378282246310006",
-        "4111-1111-1111-1111",
-        "41111111111111a1",
-        "",
-    })
+    @ValueSource(
+            strings = {
+                "4111111111111112",
+                "4111111111111121",
+                "4000000000000001",
+                "378282246310006",
+                "4111-1111-1111-1111",
+                "41111111111111a1",
+                "",
+            })
     void luhnInvalid(String number) {
         assertFalse(CardNumber.luhnValid(number), number);
     }
@@ -57,26 +59,28 @@ class CardNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "411111111111",          // 12
-        "4111111111111111",      // 16
-        "4111111111111111111",   // 19
-        "4111 1111 1111 1111",
-        "3782 822463 10005",
-    })
+    @ValueSource(
+            strings = {
+                "411111111111", // 12
+                "4111111111111111", // 16
+                "4111111111111111111", // 19
+                "4111 1111 1111 1111",
+                "3782 822463 10005",
+            })
     void wellFormed(String number) {
         assertTrue(CardNumber.wellFormed(number), number);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "41111111111",           // 11
-        "41111111111111111111",  // 20
-        "4111-1111-1111-1111",
-        "4111x11111111111",
-        "   ",
-    })
+    @ValueSource(
+            strings = {
+                "41111111111", // 11
+                "41111111111111111111", // 20
+                "4111-1111-1111-1111",
+                "4111x11111111111",
+                "   ",
+            })
     void notWellFormed(String number) {
         assertFalse(CardNumber.wellFormed(number), String.valueOf(number));
     }

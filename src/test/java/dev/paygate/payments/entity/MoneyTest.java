@@ -61,8 +61,8 @@ class MoneyTest {
         "1E+2, JPY, true",
     })
     void fitsMinorUnit(String amount, String code, boolean fits) {
-        assertEquals(fits, Money.fitsMinorUnit(new BigDecimal(amount), Currency.getInstance(code)),
-                amount + " " + code);
+        assertEquals(
+                fits, Money.fitsMinorUnit(new BigDecimal(amount), Currency.getInstance(code)), amount + " " + code);
     }
 
     @Test

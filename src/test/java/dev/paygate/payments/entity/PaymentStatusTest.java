@@ -2,7 +2,6 @@ package dev.paygate.payments.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -20,7 +19,9 @@ class PaymentStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PaymentStatus.class, names = {"FAILED", "CANCELLED", "REFUNDED"})
+    @EnumSource(
+            value = PaymentStatus.class,
+            names = {"FAILED", "CANCELLED", "REFUNDED"})
     void terminalStatusesGoNowhere(PaymentStatus terminal) {
         assertTrue(terminal.next().isEmpty());
         for (PaymentStatus target : PaymentStatus.values()) {

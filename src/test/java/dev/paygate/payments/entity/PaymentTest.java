@@ -23,9 +23,17 @@ class PaymentTest {
     }
 
     static Payment payment(String amount, String currency, Scenario scenario) {
-        return Payment.create("merchant_1", "order_1", Money.of(new BigDecimal(amount), currency),
-                PaymentMethod.CREDIT_CARD, Card.from("4111 1111 1111 1111", 12, 2030), scenario,
-                "Test payment", "c@example.com", "Jane Doe", T0);
+        return Payment.create(
+                "merchant_1",
+                "order_1",
+                Money.of(new BigDecimal(amount), currency),
+                PaymentMethod.CREDIT_CARD,
+                Card.from("4111 1111 1111 1111", 12, 2030),
+                scenario,
+                "Test payment",
+                "c@example.com",
+                "Jane Doe",
+                T0);
     }
 
     static Payment completed() {
@@ -69,8 +77,17 @@ class PaymentTest {
 
     @Test
     void nonCardPaymentHasNoCardFields() {
-        Payment p = Payment.create("m", "o", Money.of(dec("5"), "EUR"), PaymentMethod.PAYPAL, null,
-                Scenario.APPROVE, null, null, null, T0);
+        Payment p = Payment.create(
+                "m",
+                "o",
+                Money.of(dec("5"), "EUR"),
+                PaymentMethod.PAYPAL,
+                null,
+                Scenario.APPROVE,
+                null,
+                null,
+                null,
+                T0);
         assertNull(p.cardBrand());
         assertNull(p.cardLast4());
         assertNull(p.cardExpiryMonth());
@@ -79,7 +96,8 @@ class PaymentTest {
 
     @Test
     void eachPaymentGetsItsOwnId() {
-        assertNotEquals(payment(Scenario.APPROVE).id(), payment(Scenario.APPROVE).id());
+        assertNotEquals(
+                payment(Scenario.APPROVE).id(), payment(Scenario.APPROVE).id());
     }
 
     @Test

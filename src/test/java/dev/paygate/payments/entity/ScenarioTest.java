@@ -27,8 +27,9 @@ class ScenarioTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4111111111111111", "4242424242424242", "5555555555554444", "378282246310005",
-        "4000000000000010"})
+    @ValueSource(
+            strings = {"4111111111111111", "4242424242424242", "5555555555554444", "378282246310005", "4000000000000010"
+            })
     void anyOtherCardApproves(String number) {
         assertEquals(Scenario.APPROVE, Scenario.forCard(number, 12, 2030, NOW));
     }
@@ -47,8 +48,7 @@ class ScenarioTest {
     @Test
     void cardExpiringThisMonthIsStillValid() {
         assertEquals(Scenario.APPROVE, Scenario.forCard("4111111111111111", 3, 2026, NOW));
-        assertEquals(Scenario.EXPIRED_CARD,
-                Scenario.forCard("4111111111111111", 3, 2026, NOW.plusMonths(1)));
+        assertEquals(Scenario.EXPIRED_CARD, Scenario.forCard("4111111111111111", 3, 2026, NOW.plusMonths(1)));
     }
 
     @Test

@@ -33,16 +33,16 @@ class RefundTransitionsTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void fakeContainer() {
-        transitions.em = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+        transitions.em = (EntityManager) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("persist")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     persisted.add(args[0]);
                     return null;
                 });
-        transitions.changed = (Event<RefundChanged>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Event.class}, (proxy, method, args) -> {
+        transitions.changed = (Event<RefundChanged>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("fire")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -52,9 +52,17 @@ class RefundTransitionsTest {
     }
 
     private static Refund pendingRefund() {
-        Payment p = Payment.create("merchant_1", "order_1", Money.of(new BigDecimal("100.00"), "USD"),
-                PaymentMethod.CREDIT_CARD, Card.from("4111111111111111", 12, 2030), Scenario.APPROVE, null, null,
-                null, T0);
+        Payment p = Payment.create(
+                "merchant_1",
+                "order_1",
+                Money.of(new BigDecimal("100.00"), "USD"),
+                PaymentMethod.CREDIT_CARD,
+                Card.from("4111111111111111", 12, 2030),
+                Scenario.APPROVE,
+                null,
+                null,
+                null,
+                T0);
         p.startProcessing(T0);
         p.settle(T0);
         return Refund.request(p, new BigDecimal("30.00"), BigDecimal.ZERO, null, T0);
@@ -65,8 +73,8 @@ class RefundTransitionsTest {
         Refund r = pendingRefund();
         transitions.accept(r, "merchant_1");
         assertEquals(List.of(r), persisted);
-        assertEquals(List.of(new RefundChanged(r.id(), r.paymentId(), "merchant_1", null, RefundStatus.PENDING, T0)),
-                fired);
+        assertEquals(
+                List.of(new RefundChanged(r.id(), r.paymentId(), "merchant_1", null, RefundStatus.PENDING, T0)), fired);
     }
 
     @Test
@@ -74,8 +82,10 @@ class RefundTransitionsTest {
         Refund r = pendingRefund();
         transitions.succeed(r, "merchant_1", T1);
         assertEquals(RefundStatus.SUCCEEDED, r.status());
-        assertEquals(List.of(new RefundChanged(r.id(), r.paymentId(), "merchant_1", RefundStatus.PENDING,
-                RefundStatus.SUCCEEDED, T1)), fired);
+        assertEquals(
+                List.of(new RefundChanged(
+                        r.id(), r.paymentId(), "merchant_1", RefundStatus.PENDING, RefundStatus.SUCCEEDED, T1)),
+                fired);
         assertTrue(persisted.isEmpty());
     }
 

@@ -25,8 +25,17 @@ class RefundTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456789Z");
 
     private static Payment pending(String amount, String currency, Scenario scenario) {
-        return Payment.create("merchant_1", "order_1", Money.of(new BigDecimal(amount), currency),
-                PaymentMethod.CREDIT_CARD, Card.from("4111111111111111", 12, 2030), scenario, null, null, null, T0);
+        return Payment.create(
+                "merchant_1",
+                "order_1",
+                Money.of(new BigDecimal(amount), currency),
+                PaymentMethod.CREDIT_CARD,
+                Card.from("4111111111111111", 12, 2030),
+                scenario,
+                null,
+                null,
+                null,
+                T0);
     }
 
     private static Payment completed(String amount, String currency) {
@@ -94,7 +103,8 @@ class RefundTest {
 
     @Test
     void moreThanThePaymentIsRejected() {
-        RefundExceedsPayment e = assertThrows(RefundExceedsPayment.class,
+        RefundExceedsPayment e = assertThrows(
+                RefundExceedsPayment.class,
                 () -> Refund.request(completed(), dec("100.01"), BigDecimal.ZERO, null, T0));
         assertExceeds(e);
         assertTrue(e.getMessage().contains("100.00 USD"), e.getMessage());
@@ -102,8 +112,8 @@ class RefundTest {
 
     @Test
     void moreThanWhatIsLeftIsRejected() {
-        RefundExceedsPayment e = assertThrows(RefundExceedsPayment.class,
-                () -> Refund.request(completed(), dec("70.01"), dec("30.00"), null, T0));
+        RefundExceedsPayment e = assertThrows(
+                RefundExceedsPayment.class, () -> Refund.request(completed(), dec("70.01"), dec("30.00"), null, T0));
         assertExceeds(e);
         assertTrue(e.getMessage().contains("70.01"), e.getMessage());
         assertTrue(e.getMessage().contains("70.00 USD"), e.getMessage());
@@ -112,56 +122,56 @@ class RefundTest {
 
     @Test
     void nothingLeftIsRejectedEvenWithoutAmount() {
-        assertExceeds(assertThrows(RefundExceedsPayment.class,
-                () -> Refund.request(completed(), null, dec("100.00"), null, T0)));
-        assertExceeds(assertThrows(RefundExceedsPayment.class,
-                () -> Refund.request(completed(), dec("0.01"), dec("100.00"), null, T0)));
+        assertExceeds(assertThrows(
+                RefundExceedsPayment.class, () -> Refund.request(completed(), null, dec("100.00"), null, T0)));
+        assertExceeds(assertThrows(
+                RefundExceedsPayment.class, () -> Refund.request(completed(), dec("0.01"), dec("100.00"), null, T0)));
     }
 
     @Test
     void zeroOrNegativeIsRejected() {
-        assertExceeds(assertThrows(RefundExceedsPayment.class,
+        assertExceeds(assertThrows(
+                RefundExceedsPayment.class,
                 () -> Refund.request(completed(), BigDecimal.ZERO, BigDecimal.ZERO, null, T0)));
-        assertExceeds(assertThrows(RefundExceedsPayment.class,
-                () -> Refund.request(completed(), dec("-5"), BigDecimal.ZERO, null, T0)));
+        assertExceeds(assertThrows(
+                RefundExceedsPayment.class, () -> Refund.request(completed(), dec("-5"), BigDecimal.ZERO, null, T0)));
     }
 
     @Test
     void onlyACompletedPaymentCanBeRefunded() {
         Payment pending = pending("100.00", "USD", Scenario.APPROVE);
-        InvalidPaymentTransition e = assertThrows(InvalidPaymentTransition.class,
-                () -> Refund.request(pending, null, BigDecimal.ZERO, null, T0));
+        InvalidPaymentTransition e = assertThrows(
+                InvalidPaymentTransition.class, () -> Refund.request(pending, null, BigDecimal.ZERO, null, T0));
         assertEquals(409, e.type().status());
         assertEquals("payment_invalid_state", e.code());
 
         Payment processing = pending("100.00", "USD", Scenario.APPROVE);
         processing.startProcessing(T0);
-        assertThrows(InvalidPaymentTransition.class,
-                () -> Refund.request(processing, dec("10"), BigDecimal.ZERO, null, T0));
+        assertThrows(
+                InvalidPaymentTransition.class, () -> Refund.request(processing, dec("10"), BigDecimal.ZERO, null, T0));
 
         Payment failed = pending("100.00", "USD", Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
         failed.settle(T0);
         assertEquals(PaymentStatus.FAILED, failed.status());
-        assertThrows(InvalidPaymentTransition.class,
-                () -> Refund.request(failed, dec("10"), BigDecimal.ZERO, null, T0));
+        assertThrows(
+                InvalidPaymentTransition.class, () -> Refund.request(failed, dec("10"), BigDecimal.ZERO, null, T0));
 
         Payment cancelled = pending("100.00", "USD", Scenario.APPROVE);
         cancelled.cancel(T0);
-        assertThrows(InvalidPaymentTransition.class,
-                () -> Refund.request(cancelled, dec("10"), BigDecimal.ZERO, null, T0));
+        assertThrows(
+                InvalidPaymentTransition.class, () -> Refund.request(cancelled, dec("10"), BigDecimal.ZERO, null, T0));
 
         Payment refunded = completed();
         refunded.applyRefund(dec("100.00"), T0);
-        assertThrows(InvalidPaymentTransition.class,
-                () -> Refund.request(refunded, null, dec("100.00"), null, T0));
+        assertThrows(InvalidPaymentTransition.class, () -> Refund.request(refunded, null, dec("100.00"), null, T0));
     }
 
     @Test
     void stateCheckComesBeforeAmountCheck() {
         Payment pending = pending("100.00", "USD", Scenario.APPROVE);
-        assertThrows(InvalidPaymentTransition.class,
-                () -> Refund.request(pending, dec("500"), BigDecimal.ZERO, null, T0));
+        assertThrows(
+                InvalidPaymentTransition.class, () -> Refund.request(pending, dec("500"), BigDecimal.ZERO, null, T0));
     }
 
     @Test
