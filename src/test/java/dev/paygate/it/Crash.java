@@ -70,10 +70,17 @@ public final class Crash {
         return ids;
     }
 
+    /** Refunds a load must have had accepted before the kill, so that the kill catches some in flight. */
+    public static final int LEAST_ACCEPTED = 10;
+
+    static final int MOST_LOAD_SECONDS = 30;
+
     /**
      * Refunds of {@code refundable} and new payments from several clients at once for
-     * {@code millis}; then {@code kill} while they are still being sent. Refunds answered 202
-     * are added to {@code accepted}. Returns one answer of each other status the clients got.
+     * {@code millis}, and longer (up to {@link #MOST_LOAD_SECONDS}) until at least
+     * {@link #LEAST_ACCEPTED} refunds have been accepted: a server just started can take seconds
+     * over its first refunds. Then {@code kill} while they are still being sent. Refunds answered
+     * 202 are added to {@code accepted}. Returns one answer of each other status the clients got.
      */
     public static Map<Integer, String> underLoad(
             Api api,
@@ -118,6 +125,10 @@ public final class Crash {
                 });
             }
             Thread.sleep(millis);
+            long longest = System.nanoTime() + TimeUnit.SECONDS.toNanos(MOST_LOAD_SECONDS);
+            while (accepted.size() < LEAST_ACCEPTED && System.nanoTime() < longest) {
+                Thread.sleep(50);
+            }
             kill.now(); // with requests in flight
             stop.set(true);
         } finally {
