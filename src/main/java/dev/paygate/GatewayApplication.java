@@ -76,6 +76,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                     content =
                                             @Content(
                                                     mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(ref = ApiError.SCHEMA))),
+                            @APIResponse(
+                                    name = ApiResponses.KEY_REUSED_REF,
+                                    description = ApiResponses.KEY_REUSED,
+                                    content =
+                                            @Content(
+                                                    mediaType = MediaType.APPLICATION_JSON,
                                                     schema = @Schema(ref = ApiError.SCHEMA)))
                         }))
 @SecurityScheme(

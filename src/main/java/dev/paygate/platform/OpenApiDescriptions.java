@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * on every response, and client generators rely on it, but the servers' generators leave it out of
  * the responses they derive from a method's return type: this fills in the HTTP reason phrase where
  * no annotation gave one. And every operation that takes a merchant's key may answer 400, 401 and
- * 429 in the error shape: those answers are defined once, among the document's components
- * ({@code GatewayApplication}), and this refers every such operation to them.
+ * 429 in the error shape, and every such POST 422 (its Idempotency-Key used for another request):
+ * those answers are defined once, among the document's components ({@code GatewayApplication}), and
+ * this refers every such operation to them.
  */
 public class OpenApiDescriptions implements OASFilter {
 
@@ -35,7 +36,10 @@ public class OpenApiDescriptions implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (keyed(path) && item.getOperations() != null) {
-                item.getOperations().values().forEach(OpenApiDescriptions::addKeyedAnswers);
+                item.getOperations().values().forEach(operation -> refer(operation, KEYED_ANSWERS));
+            }
+            if (keyed(path) && item.getPOST() != null) {
+                refer(item.getPOST(), Map.of("422", ApiResponses.KEY_REUSED_REF));
             }
         });
     }
@@ -45,11 +49,12 @@ public class OpenApiDescriptions implements OASFilter {
         return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/health") && !path.startsWith("/api/v1/admin");
     }
 
-    private static void addKeyedAnswers(Operation operation) {
+    /** Refers {@code operation} to the component of each status it does not document itself. */
+    private static void refer(Operation operation, Map<String, String> answers) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        KEYED_ANSWERS.forEach((code, component) -> {
+        answers.forEach((code, component) -> {
             if (operation.getResponses().getAPIResponse(code) == null) {
                 operation
                         .getResponses()

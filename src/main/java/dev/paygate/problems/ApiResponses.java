@@ -2,14 +2,16 @@ package dev.paygate.problems;
 
 /**
  * Descriptions of the answers every keyed endpoint may give, shared by the OpenAPI annotations. The
- * 400, 401 and 429 answers are components of the OpenAPI document ({@code GatewayApplication}) by
- * these names, which every keyed operation refers to ({@code OpenApiDescriptions}).
+ * 400, 401 and 429 answers, and the 422 of a reused Idempotency-Key, are components of the OpenAPI
+ * document ({@code GatewayApplication}) by these names, which every keyed operation (every keyed
+ * POST, for the 422) refers to ({@code OpenApiDescriptions}).
  */
 public final class ApiResponses {
 
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED_REF = "Unauthorized";
     public static final String RATE_LIMITED_REF = "RateLimited";
+    public static final String KEY_REUSED_REF = "IdempotencyKeyReused";
 
     public static final String UNAUTHORIZED = "No key, or an unknown or revoked key, or a disabled merchant "
             + "(`authentication_error`: api_key_missing, api_key_invalid, api_key_revoked, merchant_disabled)";

@@ -12,7 +12,8 @@ public final class ApiDocument {
 
     /**
      * Every payments and refunds operation documents the 400, 401 and 429 that any keyed call may
-     * get, each in the one error shape, whether written out or referred to among the components.
+     * get, and every such POST the 422 of a reused Idempotency-Key, each in the one error shape,
+     * whether written out or referred to among the components.
      */
     public static void assertKeyedErrorsDocumented(JsonObject openapi) {
         JsonObject paths = openapi.getJsonObject("paths");
@@ -23,7 +24,10 @@ public final class ApiDocument {
             }
             for (var operation : paths.getJsonObject(path).entrySet()) {
                 JsonObject responses = operation.getValue().asJsonObject().getJsonObject("responses");
-                for (String code : List.of("400", "401", "429")) {
+                List<String> codes = operation.getKey().equals("post")
+                        ? List.of("400", "401", "429", "422")
+                        : List.of("400", "401", "429");
+                for (String code : codes) {
                     String where = operation.getKey() + " " + path + " " + code;
                     assertTrue(responses.containsKey(code), where + " is not documented: " + responses.keySet());
                     JsonObject response = responses.getJsonObject(code);

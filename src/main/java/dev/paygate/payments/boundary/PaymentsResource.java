@@ -62,11 +62,6 @@ public class PaymentsResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     @APIResponse(
-            responseCode = "422",
-            description = ApiResponses.KEY_REUSED,
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
             responseCode = "403",
             description = ApiResponses.FORBIDDEN,
             content =
@@ -154,11 +149,6 @@ public class PaymentsResource {
     @APIResponse(
             responseCode = "409",
             description = "The payment is no longer pending; or its Idempotency-Key is in use",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = ApiResponses.KEY_REUSED,
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PaymentResponse cancel(

@@ -62,11 +62,6 @@ public class RefundRequestResource {
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(
-            responseCode = "422",
-            description = ApiResponses.KEY_REUSED,
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
             responseCode = "503",
             description = "The message broker is unreachable (`api_error`, broker_unavailable); "
                     + "nothing was changed; retry after `Retry-After` seconds",
