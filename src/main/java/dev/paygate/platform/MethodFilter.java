@@ -33,7 +33,7 @@ public class MethodFilter extends HttpFilter {
             return;
         }
         response.setHeader("Allow", staticFile ? "GET, HEAD, OPTIONS" : ALLOWED);
-        ErrorAnswer.write(getServletContext(), method, HttpServletResponse.SC_METHOD_NOT_ALLOWED, response);
+        ErrorAnswer.write(request, HttpServletResponse.SC_METHOD_NOT_ALLOWED, response);
     }
 
     private static boolean staticFile(HttpServletRequest request) {

@@ -156,8 +156,7 @@ public class RequestBodyFilter implements Filter {
                 return;
             }
             resetBuffer();
-            ErrorAnswer.write(
-                    request.getServletContext(), request.getMethod(), status, (HttpServletResponse) getResponse());
+            ErrorAnswer.write(request, status, (HttpServletResponse) getResponse());
         }
 
         @Override

@@ -81,12 +81,34 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (reference.first()) {
             LOG.log(Level.SEVERE, "Unexpected error, reference " + reference.id(), e);
         }
-        return Responses.of(
-                500,
-                ApiError.of(
-                        ErrorType.API_ERROR,
-                        "api_error",
-                        "The gateway could not handle the request (reference " + reference.id() + ")."));
+        return Responses.of(500, internalError(reference.id()));
+    }
+
+    /**
+     * A 500 that a server or the JAX-RS runtime gave without an exception of ours reaching this
+     * mapper (an exception escaping a servlet filter, a {@code sendError(500)}, a runtime's own
+     * {@code WebApplicationException}): logged once under a new reference, which the answer names,
+     * like every other 500. {@code failure} is null when nothing was thrown.
+     */
+    public static ApiError internalError(Throwable failure, String request) {
+        String reference = failure == null
+                ? UUID.randomUUID().toString()
+                : referenceFor(failure).id();
+        if (failure == null) {
+            LOG.log(Level.SEVERE, "The server answered 500 to {0} by itself, reference {1}", new Object[] {
+                request, reference
+            });
+        } else {
+            LOG.log(Level.SEVERE, "Unexpected error answering " + request + ", reference " + reference, failure);
+        }
+        return internalError(reference);
+    }
+
+    private static ApiError internalError(String reference) {
+        return ApiError.of(
+                ErrorType.API_ERROR,
+                "api_error",
+                "The gateway could not handle the request (reference " + reference + ").");
     }
 
     record Reference(String id, boolean first) {}

@@ -1,13 +1,25 @@
 package dev.paygate.problems;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** What the JAX-RS runtime rejects before our code runs: unknown route, wrong method, wrong media type. */
+/**
+ * What the JAX-RS runtime rejects before our code runs: unknown route, wrong method, wrong media
+ * type. A 5xx of its own is a failure of the gateway's, logged under the reference its answer names.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    Request request;
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -34,7 +46,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                         "Send the request body as application/json.");
             default ->
                 status >= 500
-                        ? ApiError.of(ErrorType.API_ERROR, "api_error", "The gateway could not handle the request.")
+                        ? UnexpectedErrorMapper.internalError(e, request.getMethod() + " /" + uri.getPath())
                         : ApiError.of(ErrorType.INVALID_REQUEST_ERROR, "invalid_request", "The request is invalid.");
         };
         Response.ResponseBuilder out = Response.fromResponse(Responses.of(status, error));

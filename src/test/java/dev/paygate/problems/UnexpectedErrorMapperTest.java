@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJBException;
 import jakarta.resource.spi.ResourceAllocationException;
 import java.sql.SQLException;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +98,45 @@ class UnexpectedErrorMapperTest {
         assertTrue(UnexpectedErrorMapper.concurrentUpdate(
                 new RuntimeException(new org.hibernate.StaleObjectStateException("Merchant", "m_1"))));
         assertFalse(UnexpectedErrorMapper.concurrentUpdate(new IllegalStateException("something else")));
+    }
+
+    @Test
+    void aFiveHundredOfTheServersOwnIsLoggedUnderTheReferenceItsAnswerNames() {
+        List<LogRecord> logged = new ArrayList<>();
+        Logger log = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(handler);
+        try {
+            ApiError thrown = UnexpectedErrorMapper.internalError(new IllegalStateException("in a filter"), "POST /x");
+            ApiError bare = UnexpectedErrorMapper.internalError(null, "POST /y");
+            for (ApiError answer : List.of(thrown, bare)) {
+                assertEquals("api_error", answer.error().code());
+                assertTrue(
+                        answer.error().message().matches(".*\\(reference [0-9a-f-]{36}\\)\\."),
+                        answer.error().message());
+            }
+            assertEquals(2, logged.size());
+            String reference = thrown.error().message().replaceAll(".*reference ([0-9a-f-]+).*", "$1");
+            assertTrue(
+                    MessageFormat.format(
+                                    logged.get(0).getMessage(), logged.get(0).getParameters())
+                            .contains(reference),
+                    "the log names the reference the answer gives");
+            assertEquals(IllegalStateException.class, logged.get(0).getThrown().getClass());
+            assertNotEquals(thrown.error().message(), bare.error().message());
+        } finally {
+            log.removeHandler(handler);
+        }
     }
 }
