@@ -15,7 +15,13 @@ for f in "$payara_dir/payara-micro.jar" "$payara_dir/activemq-rar.rar" "$payara_
   [ -f "$f" ] || { echo "missing $f: build first with 'mvn package'" >&2; exit 1; }
 done
 
-mkdir -p "$PAYGATE_DATA_DIR"
+# A directory the gateway cannot write to (in a container, a host directory owned by root mounted
+# over the data volume) would fail later with a bare "Permission denied".
+if ! mkdir -p "$PAYGATE_DATA_DIR" 2> /dev/null || [ ! -w "$PAYGATE_DATA_DIR" ]; then
+  echo "paygate: the data directory $PAYGATE_DATA_DIR is not writable by uid $(id -u);" \
+    "give it to that uid (chown $(id -u) on the host) or use a named volume" >&2
+  exit 1
+fi
 post_boot="$PAYGATE_DATA_DIR/post-boot.asadmin"
 bash "$here/post-boot.sh" "$post_boot"
 
