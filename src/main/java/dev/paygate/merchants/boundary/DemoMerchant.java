@@ -3,6 +3,7 @@ package dev.paygate.merchants.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -44,8 +45,25 @@ public class DemoMerchant {
     @PostConstruct
     void start() {
         if (demoWanted()) {
-            boolean added = merchants.ensureDemo(DEMO_MERCHANT, demoKey);
+            boolean added = ensureDemo();
             LOG.info("Demo merchant " + DEMO_MERCHANT + (added ? " has the new" : " uses the") + " API key " + demoKey);
+        }
+    }
+
+    /**
+     * Replicas started together on one database race to create the merchant and its key: the one
+     * whose insert loses to another's finds them made when it looks again.
+     */
+    private boolean ensureDemo() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return merchants.ensureDemo(DEMO_MERCHANT, demoKey);
+            } catch (EJBException lostRace) {
+                if (attempt == 3) {
+                    throw lostRace;
+                }
+                LOG.fine("Demo merchant made by another instance at the same moment; looking again");
+            }
         }
     }
 
