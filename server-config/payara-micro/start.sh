@@ -3,6 +3,21 @@
 # Configuration comes from the environment (see docs/configuration.md).
 set -euo pipefail
 
+# say [LEVEL] MESSAGE: a line of this script's own, in the log's format (PAYGATE_LOG_FORMAT):
+# "paygate: MESSAGE", or a JSON object with the fields of the server's JSON lines.
+say() {
+  local level=INFO text
+  case $1 in INFO | WARNING | SEVERE) level=$1 && shift ;; esac
+  if [ "${PAYGATE_LOG_FORMAT:-text}" = json ]; then
+    text=${*//\\/\\\\}
+    text=${text//\"/\\\"}
+    printf '{"Timestamp":"%s","Level":"%s","LoggerName":"paygate.start","LogMessage":"%s"}\n' \
+      "$(date -u +%Y-%m-%dT%H:%M:%S.%3N+0000)" "$level" "$text"
+  else
+    echo "paygate: $*"
+  fi
+}
+
 here=$(cd "$(dirname "$0")" && pwd)
 root=${PAYGATE_HOME:-$(cd "$here/../.." && pwd)}
 payara_dir=${PAYGATE_PAYARA_DIR:-$root/target/payara}
@@ -12,31 +27,33 @@ export PAYGATE_DATA_DIR=${PAYGATE_DATA_DIR:-$HOME/.paygate}
 export PAYGATE_PAYARA_DIR=$payara_dir
 
 for f in "$payara_dir/payara-micro.jar" "$payara_dir/activemq-rar.rar" "$payara_dir"/hibernate/hibernate-core-*.jar "$war"; do
-  [ -f "$f" ] || { echo "missing $f: build first with 'mvn package'" >&2; exit 1; }
+  [ -f "$f" ] || { say SEVERE "missing $f: build first with 'mvn package'" >&2; exit 1; }
 done
 
 # A directory the gateway cannot write to (in a container, a host directory owned by root mounted
 # over the data volume) would fail later with a bare "Permission denied".
 if ! mkdir -p "$PAYGATE_DATA_DIR" 2> /dev/null || [ ! -w "$PAYGATE_DATA_DIR" ]; then
-  echo "paygate: the data directory $PAYGATE_DATA_DIR is not writable by uid $(id -u);" \
+  say SEVERE "the data directory $PAYGATE_DATA_DIR is not writable by uid $(id -u);" \
     "give it to that uid (chown $(id -u) on the host) or use a named volume" >&2
   exit 1
 fi
 post_boot="$PAYGATE_DATA_DIR/post-boot.asadmin"
 bash "$here/post-boot.sh" "$post_boot"
+bash "$here/logging.sh" "$PAYGATE_DATA_DIR/logging"
 
 if [ -n "${PAYGATE_DB_HOST:-}" ]; then
-  echo "paygate: database PostgreSQL at ${PAYGATE_DB_HOST}:${PAYGATE_DB_PORT:-5432}/${PAYGATE_DB_NAME:-paygate}"
+  say "database PostgreSQL at ${PAYGATE_DB_HOST}:${PAYGATE_DB_PORT:-5432}/${PAYGATE_DB_NAME:-paygate}"
 else
-  echo "paygate: database embedded H2 in $PAYGATE_DATA_DIR/db (set PAYGATE_DB_HOST to use PostgreSQL)"
+  say "database embedded H2 in $PAYGATE_DATA_DIR/db (set PAYGATE_DB_HOST to use PostgreSQL)"
 fi
-echo "paygate: broker ${PAYGATE_BROKER_URL:-embedded ActiveMQ in $PAYGATE_DATA_DIR/broker}"
-echo "paygate: starting on http://localhost:$port/api/v1 (API docs: http://localhost:$port/apidocs/)"
+say "broker ${PAYGATE_BROKER_URL:-embedded ActiveMQ in $PAYGATE_DATA_DIR/broker}"
+say "starting on http://localhost:$port/api/v1 (API docs: http://localhost:$port/apidocs/)"
 
 # JVM options: PAYGATE_JAVA_OPTS, or else the defaults in jvm.options.
 # Request threads: Payara's default pool grows to 200 threads; on a small machine 16 serve more
 # requests with shorter tails (bench/RESULTS.md), and further requests wait in the HTTP queue.
 java_opts=${PAYGATE_JAVA_OPTS:-$(sed -e 's/#.*//' "$here/jvm.options" | xargs)}
+java_opts="$java_opts -Dlog4j2.configurationFile=$PAYGATE_DATA_DIR/logging.log4j2.properties"
 
 # Class-data sharing: the first start of a build records the classes it loaded into an archive,
 # written when it stops (that stop takes ~10 s longer); later starts map the archive instead of
@@ -58,7 +75,7 @@ if [ "${PAYGATE_CDS:-on}" != off ]; then
     if cds_complete "$d/$cds_name"; then cds_archive=$d/$cds_name; break; fi
   done
   if [ -n "$cds_archive" ]; then
-    echo "paygate: class-data archive $cds_archive"
+    say "class-data archive $cds_archive"
     java_opts="$java_opts -XX:SharedArchiveFile=$cds_archive"
   else
     cds_dir=${PAYGATE_CDS_DIR:-$payara_dir}
@@ -66,7 +83,7 @@ if [ "${PAYGATE_CDS:-on}" != off ]; then
     mkdir -p "$cds_dir"
     rm -f "$cds_dir"/paygate-*.jsa
     cds_archive=$cds_dir/$cds_name
-    echo "paygate: first start of this build: the class-data archive for faster starts is written to $cds_archive when it stops"
+    say "first start of this build: the class-data archive for faster starts is written to $cds_archive when it stops"
     java_opts="$java_opts -XX:ArchiveClassesAtExit=$cds_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
     recording=$cds_archive
   fi
@@ -84,8 +101,22 @@ gateway=(java $java_opts
   --addlibs "$payara_dir/postgresql.jar:$payara_dir/hibernate"
   --systemproperties "$here/system.properties"
   --postbootcommandfile "$post_boot"
+  --logproperties "$PAYGATE_DATA_DIR/logging.properties"
   --deploy "$war"
   --contextroot /)
+
+# In JSON, every line: what the server prints outside its logging (a few lines when it stops) is
+# wrapped as a JSON object of the logger "stdout", and standard error joins standard output.
+if [ "${PAYGATE_LOG_FORMAT:-text}" = json ]; then
+  exec > >(awk '
+    /^\{/ { print; fflush(); next }
+    {
+      gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "")
+      now = "date -u +%Y-%m-%dT%H:%M:%S.%3N+0000"; now | getline time; close(now)
+      printf "{\"Timestamp\":\"%s\",\"Level\":\"INFO\",\"LoggerName\":\"stdout\",\"LogMessage\":\"%s\"}\n", time, $0
+      fflush()
+    }') 2>&1
+fi
 
 if [ -z "$recording" ]; then
   exec "${gateway[@]}"
@@ -111,6 +142,6 @@ while kill -0 "$jvm" 2> /dev/null; do
 done
 if [ -z "$ready" ]; then
   rm -f "$recording"
-  echo "paygate: stopped before it was ready; no class-data archive kept (the next start records one)"
+  say "stopped before it was ready; no class-data archive kept (the next start records one)"
 fi
 exit "$status"

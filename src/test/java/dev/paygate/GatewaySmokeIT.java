@@ -1,14 +1,19 @@
 package dev.paygate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.DatabaseOutage;
 import dev.paygate.it.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
@@ -43,9 +48,7 @@ class GatewaySmokeIT {
         try (Running gateway = start(port, data, Map.of("PAYGATE_PROCESSING_QUEUE_DELAY_MS", "3600000"), "first")) {
             Api api = gateway.api();
             assertEquals(401, api.withKey(null).get("/api/v1/payments").status(), "keys are required by default");
-            assertTrue(
-                    Files.readString(ROOT.resolve("first.log")).contains(DEMO_KEY),
-                    "the start-up log shows the demo key");
+            assertReadableStartUp(Files.readAllLines(ROOT.resolve("first.log")));
             Api.Reply created = api.post(
                     "/api/v1/payments", Api.cardPayment("merchant_123", "25.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
@@ -69,6 +72,55 @@ class GatewaySmokeIT {
             assertEquals(
                     List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"), statuses);
         }
+    }
+
+    /**
+     * A start with nothing configured shows what a person needs, and little else: the address,
+     * the database and the broker, the demo key and the admin token, each line with a time and a
+     * level or from the start script, no colour codes, and none of the server's start-up notices.
+     */
+    static void assertReadableStartUp(List<String> log) {
+        String all = String.join("\n", log);
+        for (String needed : List.of(
+                "starting on http://localhost:", "database embedded H2", "broker embedded ActiveMQ", DEMO_KEY)) {
+            assertTrue(all.contains(needed), "the start-up log shows " + needed + ":\n" + all);
+        }
+        assertTrue(all.contains("Admin API token for this run"), "the start-up log shows the admin token:\n" + all);
+        assertTrue(log.size() <= 20, "the start-up log is short, not " + log.size() + " lines:\n" + all);
+        for (String line : log) {
+            assertTrue(
+                    line.startsWith("paygate: ")
+                            || line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ \\S+: .*"),
+                    "a line of the start script's or a time, a level, a logger and a message: " + line);
+            assertFalse(line.contains("\u001b"), "no colour codes: " + line);
+        }
+    }
+
+    @Test
+    void jsonLogsAreOneObjectPerLine() throws Exception {
+        Path data = fresh(ROOT.resolve("data-json-log"));
+        try (Running gateway = start(freePort(), data, Map.of("PAYGATE_LOG_FORMAT", "json"), "json-log")) {
+            Api api = gateway.api();
+            Api.Reply created =
+                    api.post("/api/v1/payments", Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of()));
+            assertEquals(201, created.status(), created::toString);
+            api.awaitStatus(created.json().getString("id"), "completed");
+        }
+        List<String> lines = Files.readAllLines(ROOT.resolve("json-log.log"));
+        assertTrue(lines.size() > 5, "the gateway logged: " + lines);
+        for (String line : lines) {
+            JsonObject record;
+            try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                record = reader.readObject();
+            } catch (JsonException notJson) {
+                throw new AssertionError("not one JSON object: " + line, notJson);
+            }
+            for (String field : List.of("Timestamp", "Level", "LoggerName", "LogMessage")) {
+                assertTrue(record.containsKey(field), field + " in " + line);
+            }
+        }
+        String all = String.join("\n", lines);
+        assertTrue(all.contains(DEMO_KEY) && all.contains("\"LoggerName\":\"paygate.start\""), all);
     }
 
     @Test

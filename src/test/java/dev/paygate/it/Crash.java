@@ -50,6 +50,8 @@ public final class Crash {
         Map<String, String> env = new HashMap<>(TestDatabase.gatewayEnv(database));
         env.put("PAYGATE_DEMO_MERCHANT", "true");
         env.put("PAYGATE_CDS", "off");
+        // The server's start-up in full, the broker's recovered transactions among it.
+        env.put("PAYGATE_SERVER_LOG_LEVEL", "INFO");
         env.put("PAYGATE_PROCESSING_QUEUE_DELAY_MS", Long.toString(queueDelayMs));
         env.put("PAYGATE_PROCESSING_DELAY_MS", Long.toString(processingDelayMs));
         env.put("PAYGATE_RATE_LIMIT_READ_PER_SECOND", "100000");
