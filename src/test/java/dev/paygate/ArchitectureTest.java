@@ -30,7 +30,12 @@ class ArchitectureTest {
 
     private static final String ROOT = "dev.paygate.";
     private static final String[] BUSINESS = {
-        ROOT + "access..", ROOT + "idempotency..", ROOT + "merchants..", ROOT + "payments..", ROOT + "refunds.."
+        ROOT + "access..",
+        ROOT + "idempotency..",
+        ROOT + "merchants..",
+        ROOT + "payments..",
+        ROOT + "refunds..",
+        ROOT + "metrics.."
     };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -60,10 +65,14 @@ class ArchitectureTest {
                 .definedBy(ROOT + "payments..")
                 .layer("refunds")
                 .definedBy(ROOT + "refunds..")
-                .whereLayer("refunds")
+                .layer("metrics")
+                .definedBy(ROOT + "metrics..")
+                .whereLayer("metrics")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("refunds")
+                .mayOnlyBeAccessedByLayers("metrics")
                 .whereLayer("payments")
-                .mayOnlyBeAccessedByLayers("refunds")
+                .mayOnlyBeAccessedByLayers("refunds", "metrics")
                 .whereLayer("merchants")
                 .mayOnlyBeAccessedByLayers("payments", "refunds")
                 .whereLayer("idempotency")

@@ -667,7 +667,8 @@ public final class Fuzzer {
          * documents it, when the answer is that refusal: a 4xx (a 505 for a request line whose
          * version is not HTTP/1.x) with no body, or Open Liberty's one line naming CWWWC0005I. On
          * Open Liberty also what its own applications answer that the gateway cannot change: a 501
-         * (in the error shape) to PATCH on /openapi, and a lower-case method served as the
+         * (in the error shape) to PATCH on /openapi, the metrics servlet's line of text with its 405
+         * to a method other than GET, and a lower-case method served as the
          * upper-case one. Null for everything else, which the gateway must answer itself. The empty
          * 200 that Payara Micro gives an invalid percent-escape in the path (payara/Payara#8000)
          * counts only for that input; that such a request changes nothing is HttpEdgesIT's check.
@@ -681,6 +682,9 @@ public final class Fuzzer {
                         && path.startsWith("/openapi")
                         && shapeProblem("application/json", text) == null) {
                     return "PATCH on /openapi: 501 from Open Liberty's OpenAPI servlet, in the error shape";
+                }
+                if (status == 405 && path.startsWith("/metrics") && text.equals("Only GET method is accepted.")) {
+                    return "a method other than GET on /metrics: 405 from Open Liberty's metrics servlet, a line of text";
                 }
                 if (status < 400
                         && !method.isEmpty()

@@ -1,11 +1,35 @@
 package dev.paygate.payments.control;
 
+import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.entity.PaymentMethod;
 import dev.paygate.payments.entity.PaymentStatus;
 import java.time.Instant;
 
 /**
  * A payment's status changed; fired inside the changing transaction, so an observer that must act
  * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} is null when
- * the payment has just been accepted.
+ * the payment has just been accepted. {@code failureCode} is the payment's, null unless it failed.
  */
-public record PaymentChanged(String paymentId, String merchantId, PaymentStatus from, PaymentStatus to, Instant at) {}
+public record PaymentChanged(
+        String paymentId,
+        String merchantId,
+        PaymentStatus from,
+        PaymentStatus to,
+        Instant at,
+        PaymentMethod method,
+        String failureCode,
+        Instant createdAt) {
+
+    /** {@code payment} as it is now, having moved from {@code from} at {@code at}. */
+    static PaymentChanged of(Payment payment, PaymentStatus from, Instant at) {
+        return new PaymentChanged(
+                payment.id(),
+                payment.merchantId(),
+                from,
+                payment.status(),
+                at,
+                payment.paymentMethod(),
+                payment.failureCode(),
+                payment.createdAt());
+    }
+}

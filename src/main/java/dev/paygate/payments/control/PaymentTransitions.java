@@ -32,8 +32,7 @@ public class PaymentTransitions {
     public void accept(Payment payment) {
         em.persist(payment);
         em.persist(payment.acceptedCharge());
-        changed.fire(
-                new PaymentChanged(payment.id(), payment.merchantId(), null, payment.status(), payment.createdAt()));
+        changed.fire(PaymentChanged.of(payment, null, payment.createdAt()));
     }
 
     public void startProcessing(Payment payment, Instant now) {
@@ -58,8 +57,7 @@ public class PaymentTransitions {
         PaymentStatus from = payment.status();
         em.persist(step.apply(payment));
         if (payment.status() != from) {
-            changed.fire(new PaymentChanged(
-                    payment.id(), payment.merchantId(), from, payment.status(), payment.updatedAt()));
+            changed.fire(PaymentChanged.of(payment, from, payment.updatedAt()));
         }
     }
 }

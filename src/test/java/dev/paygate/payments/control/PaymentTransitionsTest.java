@@ -103,7 +103,7 @@ class PaymentTransitionsTest {
         assertEquals(2, persisted.size());
         assertEquals(p, persisted.get(0));
         assertEquals(TransactionStatus.PENDING, ((PaymentTransaction) persisted.get(1)).status());
-        assertEquals(new PaymentChanged(p.id(), "merchant_1", null, PaymentStatus.PENDING, T0), onlyEvent());
+        assertEquals(PaymentChanged.of(p, null, T0), onlyEvent());
     }
 
     @Test
@@ -111,9 +111,7 @@ class PaymentTransitionsTest {
         Payment p = pending(Scenario.APPROVE);
         transitions.startProcessing(p, T1);
         assertEquals(TransactionStatus.PROCESSING, onlyRow().status());
-        assertEquals(
-                new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PENDING, PaymentStatus.PROCESSING, T1),
-                onlyEvent());
+        assertEquals(PaymentChanged.of(p, PaymentStatus.PENDING, T1), onlyEvent());
     }
 
     @Test
@@ -123,9 +121,7 @@ class PaymentTransitionsTest {
         clear();
         transitions.settle(p, T1);
         assertEquals(TransactionStatus.SUCCEEDED, onlyRow().status());
-        assertEquals(
-                new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PROCESSING, PaymentStatus.COMPLETED, T1),
-                onlyEvent());
+        assertEquals(PaymentChanged.of(p, PaymentStatus.PROCESSING, T1), onlyEvent());
     }
 
     @Test
@@ -138,6 +134,9 @@ class PaymentTransitionsTest {
         PaymentChanged event = onlyEvent();
         assertEquals(PaymentStatus.PROCESSING, event.from());
         assertEquals(PaymentStatus.FAILED, event.to());
+        assertEquals(PaymentMethod.CREDIT_CARD, event.method());
+        assertEquals("card_declined", event.failureCode());
+        assertEquals(T0, event.createdAt());
     }
 
     @Test
@@ -145,9 +144,7 @@ class PaymentTransitionsTest {
         Payment p = pending(Scenario.APPROVE);
         transitions.cancel(p, T1);
         assertEquals(TransactionType.VOID, onlyRow().type());
-        assertEquals(
-                new PaymentChanged(p.id(), "merchant_1", PaymentStatus.PENDING, PaymentStatus.CANCELLED, T1),
-                onlyEvent());
+        assertEquals(PaymentChanged.of(p, PaymentStatus.PENDING, T1), onlyEvent());
     }
 
     @Test
