@@ -9,7 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -54,17 +60,15 @@ public class BusinessMetrics {
 
     private Duration expected;
 
+    /** The counters by name and label values, so that a change costs a map look-up. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+
     void paymentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PaymentChanged change) {
         String method = change.method().wire();
-        registry.counter(
-                        PAYMENTS,
-                        new Tag("method", method),
-                        new Tag("status", change.to().wire()))
-                .inc();
+        counter(PAYMENTS, "method", method, "status", change.to().wire()).inc();
         if (change.to() == PaymentStatus.FAILED) {
             String code = change.failureCode() == null ? "unknown" : change.failureCode();
-            registry.counter(FAILURES, new Tag("method", method), new Tag("code", code))
-                    .inc();
+            counter(FAILURES, "method", method, "code", code).inc();
         }
         if (change.from() == PaymentStatus.PROCESSING
                 && (change.to() == PaymentStatus.COMPLETED || change.to() == PaymentStatus.FAILED)) {
@@ -74,8 +78,21 @@ public class BusinessMetrics {
     }
 
     void refundChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RefundChanged change) {
-        registry.counter(REFUNDS, new Tag("status", change.to().name().toLowerCase(Locale.ROOT)))
-                .inc();
+        counter(REFUNDS, "status", change.to().name().toLowerCase(Locale.ROOT)).inc();
+    }
+
+    /** The counter {@code metadata} names with the labels given as name, value, name, value. */
+    private Counter counter(Metadata metadata, String... labels) {
+        List<String> key = new ArrayList<>(labels.length + 1);
+        key.add(metadata.getName());
+        key.addAll(Arrays.asList(labels));
+        return counters.computeIfAbsent(key, k -> {
+            Tag[] tags = new Tag[labels.length / 2];
+            for (int i = 0; i < tags.length; i++) {
+                tags[i] = new Tag(labels[2 * i], labels[2 * i + 1]);
+            }
+            return registry.counter(metadata, tags);
+        });
     }
 
     /** The acquirer's two delays, read once: they are settings of the start. */
