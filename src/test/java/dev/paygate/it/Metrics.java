@@ -64,8 +64,9 @@ public final class Metrics {
 
     /**
      * A payment completed and refunded and a payment declined, as {@code merchant} through
-     * {@code api}, add exactly what they did to the counters on {@code /metrics}, and two answers
-     * to the acquirer's lag. Nothing else may run on the server meanwhile.
+     * {@code api}, add exactly what they did to the counters on {@code /metrics} of {@code
+     * anonymous} (the server's, on its HTTP or management port), and two answers to the
+     * acquirer's lag. Nothing else may run on the server meanwhile.
      */
     public static void assertCounted(Api anonymous, Api api, String merchant) throws Exception {
         Map<String, Double> before = scrape(anonymous);
