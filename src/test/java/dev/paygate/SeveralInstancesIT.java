@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -194,8 +195,9 @@ class SeveralInstancesIT {
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             for (int k = 0; k < KEYS_SENT_TO_BOTH; k++) {
-                String key = "both-" + k + "-" + System.nanoTime();
-                String order = "order_both_" + k + "_" + System.nanoTime();
+                // Never a long run of digits: a card number is refused in free text and keys.
+                String key = "both-" + k + "-" + UUID.randomUUID();
+                String order = Api.order();
                 String body = Api.cardPayment("merchant_123", "3.00", "4111111111111111", Map.of("order_id", order));
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Api.Reply>> replies = new ArrayList<>();

@@ -8,6 +8,8 @@ import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import dev.paygate.problems.StateConflict;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -128,8 +130,11 @@ public class Merchants {
 
     /**
      * The demo merchant and its configured key, made once and kept: a restart with the same key
-     * changes nothing, a new key is added beside the old ones.
+     * changes nothing, a new key is added beside the old ones. A transaction of its own, whatever
+     * the caller's: an insert that loses to another instance's rolls back only this attempt, and
+     * the caller can look again.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean ensureDemo(String merchantId, String secret) {
         if (em.find(Merchant.class, merchantId) == null) {
             em.persist(Merchant.create(merchantId, "Demo merchant", null, Instant.now()));
