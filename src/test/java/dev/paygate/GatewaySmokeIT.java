@@ -462,17 +462,6 @@ class GatewaySmokeIT {
                 "the gateway was not " + (ready ? "ready" : "answering") + " within 3 minutes; see " + name + ".log");
     }
 
-    /**
-     * One POST with a body, alone, before a test sends a burst of them to a gateway just started:
-     * on Payara Micro, one of the first concurrent POSTs can meet a 500 that its web container
-     * gives by itself (docs/servers.md); the tests that burst measure something else. It creates
-     * nothing (the body is refused).
-     */
-    static void firstPostAlone(Api api) {
-        Api.Reply refused = api.post("/api/v1/payments", "{}");
-        assertEquals(400, refused.status(), refused::toString);
-    }
-
     static Path fresh(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {

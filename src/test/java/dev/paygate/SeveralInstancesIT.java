@@ -69,7 +69,6 @@ class SeveralInstancesIT {
                         Statement sql = connection.createStatement()) {
                     List<Api> instances =
                             List.of(startingA.get().api(), startingB.get().api());
-                    instances.forEach(GatewaySmokeIT::firstPostAlone);
                     Map<String, String> expected = paymentsThroughBoth(instances);
                     Crash.awaitNothingPending(sql, TimeUnit.SECONDS.toNanos(60), "after the payments");
                     for (Map.Entry<String, String> payment : expected.entrySet()) {
