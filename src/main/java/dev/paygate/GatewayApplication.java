@@ -38,6 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
             @Tag(name = "payments", description = "Create, read, list and cancel payments"),
             @Tag(name = "refunds", description = "Full and partial refunds"),
+            @Tag(
+                    name = "events",
+                    description = "Every change a merchant can see, kept 30 days; deliveries and resends"),
+            @Tag(
+                    name = "webhooks",
+                    description = "Endpoints that get the events, signed with Paygate-Signature (docs/webhooks.md)"),
             @Tag(name = "admin", description = "Merchants and their API keys, with the admin token"),
             @Tag(name = "health", description = "Database and broker checks; no key needed")
         },

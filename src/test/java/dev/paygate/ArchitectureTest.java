@@ -35,6 +35,7 @@ class ArchitectureTest {
         ROOT + "merchants..",
         ROOT + "payments..",
         ROOT + "refunds..",
+        ROOT + "events..",
         ROOT + "metrics.."
     };
 
@@ -65,22 +66,26 @@ class ArchitectureTest {
                 .definedBy(ROOT + "payments..")
                 .layer("refunds")
                 .definedBy(ROOT + "refunds..")
+                .layer("events")
+                .definedBy(ROOT + "events..")
                 .layer("metrics")
                 .definedBy(ROOT + "metrics..")
                 .whereLayer("metrics")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("events")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("refunds")
-                .mayOnlyBeAccessedByLayers("metrics")
+                .mayOnlyBeAccessedByLayers("events", "metrics")
                 .whereLayer("payments")
-                .mayOnlyBeAccessedByLayers("refunds", "metrics")
+                .mayOnlyBeAccessedByLayers("refunds", "events", "metrics")
                 .whereLayer("merchants")
-                .mayOnlyBeAccessedByLayers("payments", "refunds")
+                .mayOnlyBeAccessedByLayers("payments", "refunds", "events")
                 .whereLayer("idempotency")
-                .mayOnlyBeAccessedByLayers("merchants", "payments", "refunds")
+                .mayOnlyBeAccessedByLayers("merchants", "payments", "refunds", "events")
                 .whereLayer("access")
-                .mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds")
+                .mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds", "events")
                 .whereLayer("platform")
-                .mayOnlyBeAccessedByLayers("access", "idempotency", "merchants", "payments", "refunds")
+                .mayOnlyBeAccessedByLayers("access", "idempotency", "merchants", "payments", "refunds", "events")
                 .check(CLASSES);
     }
 

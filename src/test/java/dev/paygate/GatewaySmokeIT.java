@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
  * embedded H2 database and broker. It must keep a payment across a restart and finish it, and say
  * so when its broker or its database is unreachable.
  */
-class GatewaySmokeIT {
+public class GatewaySmokeIT {
 
-    static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
+    public static final Path ROOT = Path.of(System.getProperty("paygate.smoke.dir", "target/smoke"));
     /** The demo merchant's key when nothing is configured, as the README's quick start uses it. */
     static final String DEMO_KEY = "sk_test_paygate_demo_key_for_merchant_123";
 
@@ -373,7 +373,7 @@ class GatewaySmokeIT {
     }
 
     /** A gateway process started by server-config/payara-micro/start.sh; closing it stops it. */
-    record Running(Process process, Api api) implements AutoCloseable {
+    public record Running(Process process, Api api) implements AutoCloseable {
         @Override
         public void close() throws InterruptedException {
             process.destroy();
@@ -399,7 +399,7 @@ class GatewaySmokeIT {
     }
 
     /** Starts the gateway with the run command's script and waits until it is ready (health 200). */
-    static Running start(int port, Path data, Map<String, String> extraEnv, String name) throws Exception {
+    public static Running start(int port, Path data, Map<String, String> extraEnv, String name) throws Exception {
         return start("server-config/payara-micro/start.sh", port, data, extraEnv, name, null);
     }
 
@@ -462,7 +462,7 @@ class GatewaySmokeIT {
                 "the gateway was not " + (ready ? "ready" : "answering") + " within 3 minutes; see " + name + ".log");
     }
 
-    static Path fresh(Path dir) throws IOException {
+    public static Path fresh(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -472,7 +472,7 @@ class GatewaySmokeIT {
         return dir;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

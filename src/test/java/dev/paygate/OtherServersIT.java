@@ -10,6 +10,7 @@ import dev.paygate.it.DatabaseOutage;
 import dev.paygate.it.Fuzzer;
 import dev.paygate.it.Metrics;
 import dev.paygate.it.RawHttp;
+import dev.paygate.it.Receiver;
 import dev.paygate.it.SlowUploads;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * taking connections, each server's pool and exception chain still end in a 503 to retry, and the
  * gateway recovers by itself when the database is back. And killed (SIGKILL) while it works, each
  * server finishes every payment and settles every accepted refund exactly once when it starts
- * again, as CrashIT checks on Payara Micro.
+ * again, as CrashIT checks on Payara Micro. A merchant's webhook endpoint gets a payment's events,
+ * signed, from each server.
  */
 class OtherServersIT {
 
@@ -247,19 +249,35 @@ class OtherServersIT {
                 .getString("secret"));
         assertEquals(401, anonymous.withKey(null).get("/api/v1/payments").status(), "keys are required");
 
-        Api.Reply created =
-                api.post("/api/v1/payments", Api.cardPayment(merchant, "25.00", "4111111111111111", Map.of()));
-        assertEquals(201, created.status(), created::toString);
-        JsonObject payment = created.json();
-        // The gateway's own JSON-B settings, as on Payara: snake_case names, ISO-8601 instants.
-        assertEquals(merchant, payment.getString("merchant_id"), created::toString);
-        assertEquals("pending", payment.getString("status"));
-        assertEquals("1111", payment.getString("card_last4"));
-        Instant.parse(payment.getString("created_at"));
-        assertTrue(!created.body().contains("4111111111111111"), "no full card number in the answer");
-        String id = payment.getString("id");
+        String id;
+        try (Receiver receiver = new Receiver()) {
+            // The merchant's endpoint gets the payment's events, signed, from this server too.
+            Api.Reply endpoint = api.post("/api/v1/webhook_endpoints", "{\"url\":\"" + receiver.url() + "\"}");
+            assertEquals(201, endpoint.status(), endpoint::toString);
+            receiver.trust(endpoint.json().getString("secret"));
 
-        api.awaitStatus(id, "completed");
+            Api.Reply created =
+                    api.post("/api/v1/payments", Api.cardPayment(merchant, "25.00", "4111111111111111", Map.of()));
+            assertEquals(201, created.status(), created::toString);
+            JsonObject payment = created.json();
+            // The gateway's own JSON-B settings, as on Payara: snake_case names, ISO-8601 instants.
+            assertEquals(merchant, payment.getString("merchant_id"), created::toString);
+            assertEquals("pending", payment.getString("status"));
+            assertEquals("1111", payment.getString("card_last4"));
+            Instant.parse(payment.getString("created_at"));
+            assertTrue(!created.body().contains("4111111111111111"), "no full card number in the answer");
+            id = payment.getString("id");
+
+            api.awaitStatus(id, "completed");
+            Receiver.Received completed = receiver.awaitEvent("payment.completed", id, Duration.ofSeconds(30));
+            assertTrue(completed.signed(), completed::toString);
+            assertEquals("completed", completed.object().getString("status"), completed::body);
+            // So that nothing later in this flow is sent to a receiver that is gone.
+            String endpointId = endpoint.json().getString("id");
+            Api.Reply deleted = api.send(HttpRequest.newBuilder(api.uri("/api/v1/webhook_endpoints/" + endpointId))
+                    .DELETE());
+            assertEquals(200, deleted.status(), deleted::toString);
+        }
         Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null);
         assertEquals(202, refund.status(), refund::toString);
         api.awaitStatus(id, "refunded");

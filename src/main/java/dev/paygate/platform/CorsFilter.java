@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key";
-    private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    private static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
     private static final String EXPOSED_HEADERS = "Location, Idempotent-Replayed, Retry-After, "
             + "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, WWW-Authenticate";
 

@@ -51,6 +51,9 @@ public final class JsonRequests {
     static final int MAX_EXPONENT = 32;
     static final int MAX_STRING = 4096;
     static final int MAX_DEPTH = 16;
+    /** The most items a list field takes. */
+    static final int MAX_LIST = 50;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?");
 
@@ -171,6 +174,9 @@ public final class JsonRequests {
         if (value == Event.VALUE_NULL) {
             return null;
         }
+        if (type == List.class) {
+            return strings(parser, value, name, errors);
+        }
         skip(parser, value, name);
         if (value == Event.VALUE_STRING && parser.getString().length() > MAX_STRING) {
             errors.add(
@@ -217,6 +223,33 @@ public final class JsonRequests {
             return null;
         }
         throw new IllegalArgumentException("unsupported request field type " + type);
+    }
+
+    /** A list field: an array of at most MAX_LIST plain strings (record components of type List<String>). */
+    private static List<String> strings(JsonParser parser, Event value, String name, List<FieldError> errors) {
+        String rule = name + " must be an array of at most " + MAX_LIST + " strings";
+        if (value != Event.START_ARRAY) {
+            skip(parser, value, name);
+            errors.add(new FieldError(name, "parameter_invalid", rule));
+            return null;
+        }
+        List<String> list = new ArrayList<>();
+        boolean valid = true;
+        for (Event item = parser.next(); item != Event.END_ARRAY; item = parser.next()) {
+            if (item == Event.VALUE_STRING
+                    && parser.getString().length() <= MAX_STRING
+                    && PlainText.isPlain(parser.getString())) {
+                list.add(parser.getString());
+            } else {
+                skip(parser, item, name);
+                valid = false;
+            }
+        }
+        if (!valid || list.size() > MAX_LIST) {
+            errors.add(new FieldError(name, "parameter_invalid", rule));
+            return null;
+        }
+        return List.copyOf(list);
     }
 
     /** A JSON number, or a string holding one, as clients often send amounts. */

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public class MethodFilter extends HttpFilter {
 
-    private static final String ALLOWED = "GET, POST, OPTIONS";
+    private static final String ALLOWED = "GET, POST, DELETE, OPTIONS";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override

@@ -2,6 +2,7 @@ package dev.paygate.merchants.boundary;
 
 import dev.paygate.access.control.Credentials;
 import dev.paygate.access.entity.ApiKey;
+import dev.paygate.merchants.control.WebhookUrlChanged;
 import dev.paygate.merchants.entity.Merchant;
 import dev.paygate.platform.Ids;
 import dev.paygate.problems.InvalidRequest;
@@ -10,6 +11,7 @@ import dev.paygate.problems.StateConflict;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,6 +25,9 @@ public class Merchants {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<WebhookUrlChanged> webhookUrlChanged;
 
     @Inject
     Credentials credentials;
@@ -39,6 +44,9 @@ public class Merchants {
         Merchant merchant = Merchant.create(id, r.name(), blankToNull(r.webhookUrl()), now);
         apply(merchant, r, now);
         em.persist(merchant);
+        if (merchant.webhookUrl() != null) {
+            webhookUrlChanged.fire(new WebhookUrlChanged(id, merchant.webhookUrl()));
+        }
         return merchant;
     }
 
@@ -57,6 +65,7 @@ public class Merchants {
         }
         if (r.webhookUrl() != null) {
             merchant.changeWebhookUrl(blankToNull(r.webhookUrl()), now);
+            webhookUrlChanged.fire(new WebhookUrlChanged(id, merchant.webhookUrl()));
         }
         apply(merchant, r, now);
         return merchant;

@@ -9,6 +9,8 @@ import java.time.Instant;
  * A payment's status changed; fired inside the changing transaction, so an observer that must act
  * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} is null when
  * the payment has just been accepted. {@code failureCode} is the payment's, null unless it failed.
+ * {@code payment} is the entity itself, for observers inside the transaction (the event outbox);
+ * after it, read the other fields, which do not change.
  */
 public record PaymentChanged(
         String paymentId,
@@ -18,7 +20,8 @@ public record PaymentChanged(
         Instant at,
         PaymentMethod method,
         String failureCode,
-        Instant createdAt) {
+        Instant createdAt,
+        Payment payment) {
 
     /** {@code payment} as it is now, having moved from {@code from} at {@code at}. */
     static PaymentChanged of(Payment payment, PaymentStatus from, Instant at) {
@@ -30,6 +33,7 @@ public record PaymentChanged(
                 at,
                 payment.paymentMethod(),
                 payment.failureCode(),
-                payment.createdAt());
+                payment.createdAt(),
+                payment);
     }
 }

@@ -80,6 +80,9 @@ public class Payment {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** How many changes a merchant could see the payment has had: 1 once accepted, one more per status. */
+    private int revision;
+
     @Version
     private long version;
 
@@ -115,6 +118,7 @@ public class Payment {
         }
         p.refundedAmount = BigDecimal.ZERO;
         p.status = PaymentStatus.PENDING;
+        p.revision = 1;
         p.createdAt = truncate(now);
         p.updatedAt = p.createdAt;
         return p;
@@ -202,6 +206,7 @@ public class Payment {
             throw new InvalidPaymentTransition(id, status, action);
         }
         status = target;
+        revision++;
         touch(now);
     }
 
@@ -298,5 +303,9 @@ public class Payment {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public int revision() {
+        return revision;
     }
 }

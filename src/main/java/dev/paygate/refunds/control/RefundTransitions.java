@@ -27,14 +27,12 @@ public class RefundTransitions {
     /** A new refund, pending, of a payment of {@code merchantId}. */
     public void accept(Refund refund, String merchantId) {
         em.persist(refund);
-        changed.fire(new RefundChanged(
-                refund.id(), refund.paymentId(), merchantId, null, refund.status(), refund.createdAt()));
+        changed.fire(RefundChanged.of(refund, merchantId, null, refund.createdAt()));
     }
 
     public void succeed(Refund refund, String merchantId, Instant now) {
         RefundStatus from = refund.status();
         refund.succeed(now);
-        changed.fire(new RefundChanged(
-                refund.id(), refund.paymentId(), merchantId, from, refund.status(), refund.updatedAt()));
+        changed.fire(RefundChanged.of(refund, merchantId, from, refund.updatedAt()));
     }
 }

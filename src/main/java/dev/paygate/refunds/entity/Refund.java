@@ -41,6 +41,9 @@ public class Refund {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** How many changes a merchant could see the refund has had: 1 once accepted, one more per status. */
+    private int revision;
+
     @Version
     private long version;
 
@@ -66,6 +69,7 @@ public class Refund {
         r.currency = payment.currency();
         r.reason = reason;
         r.status = RefundStatus.PENDING;
+        r.revision = 1;
         r.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         r.updatedAt = r.createdAt;
         return r;
@@ -85,6 +89,7 @@ public class Refund {
             throw new IllegalStateException("refund " + id + " is already " + status);
         }
         status = target;
+        revision++;
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -118,5 +123,9 @@ public class Refund {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public int revision() {
+        return revision;
     }
 }

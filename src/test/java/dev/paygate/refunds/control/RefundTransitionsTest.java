@@ -74,7 +74,8 @@ class RefundTransitionsTest {
         transitions.accept(r, "merchant_1");
         assertEquals(List.of(r), persisted);
         assertEquals(
-                List.of(new RefundChanged(r.id(), r.paymentId(), "merchant_1", null, RefundStatus.PENDING, T0)), fired);
+                List.of(new RefundChanged(r.id(), r.paymentId(), "merchant_1", null, RefundStatus.PENDING, T0, r)),
+                fired);
     }
 
     @Test
@@ -84,7 +85,7 @@ class RefundTransitionsTest {
         assertEquals(RefundStatus.SUCCEEDED, r.status());
         assertEquals(
                 List.of(new RefundChanged(
-                        r.id(), r.paymentId(), "merchant_1", RefundStatus.PENDING, RefundStatus.SUCCEEDED, T1)),
+                        r.id(), r.paymentId(), "merchant_1", RefundStatus.PENDING, RefundStatus.SUCCEEDED, T1, r)),
                 fired);
         assertTrue(persisted.isEmpty());
     }

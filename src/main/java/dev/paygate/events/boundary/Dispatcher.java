@@ -1,0 +1,204 @@
+package dev.paygate.events.boundary;
+
+import dev.paygate.events.control.Deliveries;
+import dev.paygate.events.control.Deliveries.Claim;
+import dev.paygate.events.control.RetrySchedule;
+import dev.paygate.events.control.Signature;
+import dev.paygate.events.control.WebhookSender;
+import dev.paygate.events.control.WebhookSender.Outcome;
+import dev.paygate.platform.Periodic;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends the webhooks. A round hands new events to their endpoints, claims the deliveries that are
+ * due and sends each on the server's managed executor, outside any transaction; what came of it
+ * is recorded when it answers, and frees its place for the next. Rounds run when a change of this
+ * instance commits, when an attempt ends, and every poll period (for the changes of other
+ * instances and for retries falling due). One round runs at a time on an instance; instances
+ * share the work through the database's row locks.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    private static final int FAN_OUT_BATCH = 500;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "paygate.webhook.retry.schedule", defaultValue = "1m,5m,30m,2h,5h,10h,12h,12h,12h,12h")
+    String retrySchedule;
+
+    @Inject
+    @ConfigProperty(name = "paygate.webhook.timeout.ms", defaultValue = "10000")
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "paygate.webhook.max.in.flight", defaultValue = "32")
+    int maxInFlight;
+
+    @Inject
+    @ConfigProperty(name = "paygate.webhook.poll.ms", defaultValue = "1000")
+    long pollMs;
+
+    @Inject
+    @ConfigProperty(name = "paygate.webhook.allow.private", defaultValue = "true")
+    boolean allowPrivate;
+
+    @Inject
+    @ConfigProperty(name = "paygate.event.retention.days", defaultValue = "30")
+    int retentionDays;
+
+    private RetrySchedule schedule;
+    private WebhookSender sender;
+    private Duration lease;
+    private int perEndpoint;
+
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> inFlightTo = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+    private ScheduledFuture<?> polls;
+    private ScheduledFuture<?> purges;
+
+    @PostConstruct
+    void start() {
+        schedule = RetrySchedule.parse(retrySchedule);
+        Duration timeout = Duration.ofMillis(Math.max(1, timeoutMs));
+        sender = new WebhookSender(executor, timeout, allowPrivate);
+        // Long enough that an attempt still running is never claimed again; short enough that one
+        // whose instance died is sent again soon.
+        lease = timeout.plusSeconds(30);
+        maxInFlight = Math.max(1, maxInFlight);
+        perEndpoint = Math.max(1, maxInFlight / 4);
+        polls = Periodic.every(scheduler, Duration.ofMillis(Math.max(50, pollMs)), "Webhook dispatch", this::nudge);
+        purges = Periodic.every(scheduler, Duration.ofMinutes(10), "Event retention", this::purge);
+        LOG.info(() -> "Webhooks: retries after " + retrySchedule + " (" + schedule.total() + " in all), timeout "
+                + timeout.toMillis() + " ms, " + maxInFlight + " in flight at most");
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        polls.cancel(false);
+        purges.cancel(false);
+    }
+
+    /** Asks for a round soon; cheap, and many asks while a round runs make one more round. */
+    public void nudge() {
+        wanted.set(true);
+        if (!stopped && running.compareAndSet(false, true)) {
+            executor.execute(this::rounds);
+        }
+    }
+
+    private void rounds() {
+        try {
+            while (wanted.getAndSet(false) && !stopped) {
+                round();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Webhook dispatch failed; trying again at the next poll", e);
+        } finally {
+            running.set(false);
+        }
+        if (wanted.get()) {
+            nudge();
+        }
+    }
+
+    private void round() {
+        while (deliveries.fanOut(FAN_OUT_BATCH) == FAN_OUT_BATCH && !stopped) {
+            // a backlog: hand it all over before claiming
+        }
+        int free = maxInFlight - inFlight.get();
+        if (free <= 0) {
+            return;
+        }
+        Set<String> busy = inFlightTo.entrySet().stream()
+                .filter(e -> e.getValue().get() >= perEndpoint)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        List<Claim> claims = deliveries.claim(free, busy, lease);
+        for (Claim claim : claims) {
+            inFlight.incrementAndGet();
+            inFlightTo
+                    .computeIfAbsent(claim.endpointId(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            send(claim);
+        }
+    }
+
+    private void send(Claim claim) {
+        Instant attemptedAt = Instant.now();
+        String signature = Signature.header(attemptedAt.getEpochSecond(), claim.payload(), claim.secrets());
+        sender.send(
+                        claim.url(),
+                        claim.payload(),
+                        List.of(
+                                new String[] {Signature.HEADER, signature},
+                                new String[] {"Paygate-Event-Id", claim.eventId()},
+                                new String[] {"Paygate-Delivery-Id", claim.deliveryId()}))
+                .whenCompleteAsync((outcome, error) -> finished(claim, outcome, error, attemptedAt), executor);
+    }
+
+    private void finished(Claim claim, Outcome outcome, Throwable error, Instant attemptedAt) {
+        try {
+            Outcome result = error == null ? outcome : new Outcome(null, String.valueOf(error), 0, null);
+            deliveries.record(claim, result, attemptedAt, schedule);
+        } catch (RuntimeException e) {
+            // Not recorded: the claim's lease runs out and the delivery is sent again.
+            LOG.log(Level.WARNING, e, () -> "Could not record delivery " + claim.deliveryId());
+        } finally {
+            inFlight.decrementAndGet();
+            inFlightTo.computeIfPresent(claim.endpointId(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
+            nudge();
+        }
+    }
+
+    private void purge() {
+        int purged = deliveries.purge(Instant.now().minus(Duration.ofDays(Math.max(1, retentionDays))));
+        if (purged > 0) {
+            LOG.info(() -> "Forgot " + purged + " events older than " + retentionDays + " days");
+        }
+    }
+
+    /** The schedule in use, for the API's answers. */
+    public RetrySchedule schedule() {
+        return schedule;
+    }
+}
