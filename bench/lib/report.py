@@ -4,7 +4,8 @@
     report.py RECORDS.jsonl REPORT_BASE   -> REPORT_BASE.md and REPORT_BASE.json
 
 Each line of RECORDS is one measurement, as bench/run wrote it: kind "meta", "boot", "rss",
-"wrk" (endpoint create, get or list), "pgbench", "pgbench_paced" or "list_plan". The targets are
+"wrk" (endpoint create, create_webhooks, get, list or preflight), "pgbench", "pgbench_paced",
+"list_plan" or "webhooks" (the delivery figures of the create_webhooks runs). The targets are
 judged here.
 """
 import json
@@ -23,6 +24,9 @@ CDS_NOTE = {
 }
 TARGET_RSS_MB = 600
 TARGET_LIST_SAME = 0.80              # list requests/s on the large table at least this share of the small
+# Webhooks.
+TARGET_WEBHOOK_LAG_P99_MS = 1000.0   # event created → receiver got it, p99, at half the maximum
+TARGET_WEBHOOK_CREATE_DROP = 0.10    # creates/s with webhooks on at most this much below without
 
 OTHER_CPU_WARN = 0.10                # CPU taken by processes other than gateway, PostgreSQL and wrk
 
@@ -95,6 +99,7 @@ def main(records_path, base):
     boots = [r for r in records if r["kind"] == "boot"]
     rss = [r for r in records if r["kind"] == "rss"]
     plans = [r for r in records if r["kind"] == "list_plan"]
+    hooks = webhooks_json(next((r for r in records if r["kind"] == "webhooks"), None), runs, row_json)
 
     error_total = sum(errors_of(r["wrk"]) for r in runs)
     errored_runs = [r for r in runs if errors_of(r["wrk"]) > 0]
@@ -170,6 +175,25 @@ def main(records_path, base):
                    + ("" if all_done else f"; only {c['completed']:,} completed") + ". "
                    + floor_note(basis, pgbench_paced))
 
+    if hooks:
+        d, lag = hooks["delay_ms"], hooks["paced"]["delivery"]
+        all_there = lag["events_delivered"] >= lag["events_expected"]
+        p99 = lag["lag_ms"]["p99"]
+        target("webhook lag p99 at half the max throughput", f"≤ {TARGET_WEBHOOK_LAG_P99_MS / 1000:.0f} s",
+               f"p50 {fmt(lag['lag_ms']['p50'])} ms, p99 {fmt(p99)} ms",
+               p99 is not None and p99 <= TARGET_WEBHOOK_LAG_P99_MS and all_there,
+               f"event created → receiver got it, {lag['events_delivered']:,} of {lag['events_expected']:,} "
+               f"events, {fmt(lag['deliveries_per_s'])} deliveries/s, creates paced at {hooks['rate']}/s on "
+               f"{hooks['conns']} connections, delay {d} ms" + ("" if all_there else "; **not every event arrived**"))
+        change = hooks["closed"]["creates_change"]
+        if change is not None:
+            on, off = hooks["closed"]["create"], hooks["closed"]["create_without"]
+            target("creates/s with webhooks on", f"at most {TARGET_WEBHOOK_CREATE_DROP:.0%} fewer than without",
+                   f"{on['requests_per_s']:,.0f} vs {off['requests_per_s']:,.0f}/s ({change:+.1%})",
+                   change >= -TARGET_WEBHOOK_CREATE_DROP,
+                   f"closed loop, {on['conns']} connections, delay {d} ms; one run each: without in the create "
+                   "series, with after it")
+
     for b in boots:
         target(f"boot to ready, gateway {b['gateway']} (delay {b['delay_ms']} ms)", f"≤ {TARGET_BOOT_MS / 1000:.0f} s",
                f"{b['boot_ms'] / 1000:.1f} s", b["boot_ms"] <= TARGET_BOOT_MS,
@@ -214,6 +238,7 @@ def main(records_path, base):
         "boot": [{k: b.get(k) for k in ("gateway", "delay_ms", "boot_ms", "cds")} for b in boots],
         "rss": [{"gateway": r["gateway"], "delay_ms": r["delay_ms"], "vmrss_mb": round(r["vmrss_kb"] / 1024, 1),
                  "vmhwm_mb": round(r["vmhwm_kb"] / 1024, 1)} for r in rss],
+        "webhooks": hooks,
         "targets": targets,
     }
     with open(base + ".json", "w") as f:
@@ -221,6 +246,27 @@ def main(records_path, base):
         f.write("\n")
     with open(base + ".md", "w") as f:
         f.write(markdown(report, default_delay))
+
+
+def webhooks_json(hooks, runs, row_json):
+    """The webhook runs (delay, rate, per run: delivery figures, the creates with webhooks on and the
+    same run without), or None when there were none."""
+    if not hooks:
+        return None
+    d = hooks["delay_ms"]
+
+    def create_row(endpoint, mode):
+        rows = [r for r in runs if r["endpoint"] == endpoint and r["mode"] == mode and r["delay_ms"] == d
+                and r["conns"] == hooks["conns"]]
+        return row_json(rows[-1]) if rows else None
+
+    out = {k: hooks[k] for k in ("delay_ms", "conns", "rate", "seconds")}
+    for mode in ("paced", "closed"):
+        on, off = create_row("create_webhooks", mode), create_row("create", mode)
+        out[mode] = {"delivery": hooks[mode], "create": on, "create_without": off,
+                     "creates_change": round(on["requests_per_s"] / off["requests_per_s"] - 1, 4)
+                     if on and off and off["requests_per_s"] else None}
+    return out
 
 
 def stalls_text(disk):
@@ -303,8 +349,9 @@ def markdown(r, default_delay):
         w("Every request of every measured run succeeded (no non-2xx answer, timeout or socket error).\n\n")
     m = r["machine"]
     s = r["settings"]
+    hook_rows = [h[m]["create"] for h in [r.get("webhooks")] if h for m in ("paced", "closed") if h[m]["create"]]
     busy_runs = [row for rows in list(r["create"].values()) + list(r["create_paced"].values()) + [r["get"], r.get("preflight", [])]
-                 + list(r["list"].values()) for row in rows
+                 + list(r["list"].values()) + [hook_rows] for row in rows
                  if row.get("cpu_share") and row["cpu_share"]["other"] > OTHER_CPU_WARN]
     if busy_runs:
         w(f"> **⚠ Other processes took more than {OTHER_CPU_WARN:.0%} of the machine's CPU in {len(busy_runs)} "
@@ -361,6 +408,9 @@ def markdown(r, default_delay):
                   fmt(p["latency"]["p99_ms"], 2), fmt(p["latency"]["max_ms"], 1), disk_cell(p.get("disk"))]
                  for p in r["pgbench_paced"]]))
 
+    if r.get("webhooks"):
+        w(webhooks_markdown(r["webhooks"]))
+
     w(f"\n## GET /payments/{{id}} (delay {default_delay} ms)\n\n")
     w(table(head, [[row["conns"]] + latency_cells(row) for row in r["get"]]))
 
@@ -396,6 +446,51 @@ def markdown(r, default_delay):
       "Class-data archive: *mapped* when an earlier start of the same build recorded one, *recording* on the "
       "first start of a build (the archive is written when that gateway stops). "
       "How each figure is measured: bench/README.md.\n")
+    return "".join(out)
+
+
+def webhooks_markdown(h):
+    out = [f"\n## Webhooks (delay {h['delay_ms']} ms)\n\n",
+           "After the create series, one webhook endpoint of merchant_123 (every event type) points at a local "
+           "receiver (`lib/WebhookReceiver.java`, answers 200 at once). Creates then run again on "
+           f"{h['conns']} connections for {h['seconds']} s: paced at {h['rate']}/s (half the maximum, as the "
+           "fixed-rate run above), then closed loop. Each payment makes three events (created, processing, "
+           "completed). Lag: the receipt of an event's first delivery minus the event's `created` (taken in the "
+           "transaction of the change, so a little before its commit), over the events of the run.\n\n"]
+    runs = [(f"paced at {h['rate']}/s", h["paced"]), ("closed loop", h["closed"])]
+    rows = []
+    for name, run in runs:
+        lag, on = run["delivery"], run["create"]
+        delivered = f"{lag['events_delivered']:,} / {lag['events_expected']:,}"
+        if lag["events_delivered"] < lag["events_expected"]:
+            delivered = f"**{delivered}**"
+        rows.append([name, fmt(on["requests_per_s"]) if on else "—", delivered, lag["duplicates"],
+                     fmt(lag["deliveries_per_s"]), fmt(lag["lag_ms"]["p50"]), fmt(lag["lag_ms"]["p90"]),
+                     fmt(lag["lag_ms"]["p99"]), fmt(lag["lag_ms"]["max"]), f"{lag['settle_s']} s"])
+    out.append(table(["run", "creates/s", "events delivered / made", "duplicates", "deliveries/s", "lag p50 ms",
+                      "lag p90 ms", "lag p99 ms", "lag max ms", "settled"], rows))
+    out.append(f"\nLag p99 target at the paced rate: ≤ {TARGET_WEBHOOK_LAG_P99_MS:,.0f} ms. Deliveries/s: the "
+               "run's deliveries over the time from its first to its last receipt (about three times its creates/s "
+               "when delivery keeps up). Settled: how long, once the run's payments had all finished, the "
+               "receiver took to have every event of the run (polled every 0.5 s).\n\n")
+    rows = []
+    for name, run in runs:
+        on, off = run["create"], run["create_without"]
+        change = run["creates_change"]
+        cells = [name, fmt(off["requests_per_s"]) if off else "—", fmt(on["requests_per_s"]) if on else "—",
+                 f"{change:+.1%}" if change is not None else "—"]
+        for row in (off, on):
+            cells.append(fmt(row["latency_ms"]["p99"], 2) if row else "—")
+        for row in (off, on):
+            cells.append(fmt(row["completion"]["p99_ms"]) if row and row.get("completion") else "—")
+        c = (on or {}).get("cpu_share")
+        cells.append(f"{cpu_cell(on)} / {c['receiver']:.0%}" if c and "receiver" in c else cpu_cell(on or {}))
+        rows.append(cells)
+    out.append(table(["run", "creates/s off", "creates/s on", "change", "POST p99 ms off", "on",
+                      "create→completed p99 ms off", "on", "CPU on: gateway / postgres / wrk / other / receiver"],
+                     rows))
+    out.append(f"\n\"Off\": the same run of the create series above, without an endpoint. Creates/s with webhooks "
+               f"on may be at most {TARGET_WEBHOOK_CREATE_DROP:.0%} below (the closed-loop run).\n")
     return "".join(out)
 
 
