@@ -654,6 +654,57 @@ class WebhooksIT extends AgainstGateway {
         return Api.toJson(fields);
     }
 
+    @Test
+    void theMerchantsWebhookUrlIsItsDefaultEndpointForEveryEvent() {
+        try (Receiver receiver = new Receiver()) {
+            Api.Reply set = admin.post(
+                    "/api/v1/admin/merchants/" + merchant, json(Map.of("webhook_url", receiver.url() + "default")));
+            assertEquals(200, set.status(), set::toString);
+            JsonObject endpoint = only(list(api.get("/api/v1/webhook_endpoints")));
+            assertTrue(endpoint.getBoolean("merchant_default"), endpoint::toString);
+            assertEquals(receiver.url() + "default", endpoint.getString("url"));
+            assertEquals(List.of("*"), strings(endpoint.getJsonArray("enabled_events")));
+            assertTrue(!endpoint.containsKey("secret") || endpoint.isNull("secret"), endpoint::toString);
+            // Its secret is never shown at creation: a rotation that ends the unknown one at once gives it.
+            String id = endpoint.getString("id");
+            receiver.trust(rotate(id, json(Map.of("expire_current_in_seconds", 0))));
+
+            String payment = pay(VISA);
+            receiver.awaitEvents(payment, 3, SOON).forEach(r -> assertTrue(r.signed(), r::toString));
+
+            Api.Reply removed = admin.post("/api/v1/admin/merchants/" + merchant, json(Map.of("webhook_url", "")));
+            assertEquals(200, removed.status(), removed::toString);
+            assertEquals(List.of(), list(api.get("/api/v1/webhook_endpoints")));
+            assertNotFound(api.get("/api/v1/webhook_endpoints/" + id));
+        }
+    }
+
+    @Test
+    void anEndpointThatNeverSucceedsForTheWholeScheduleIsDisabledAndSaysWhy() {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answerAlways(500);
+            String endpointId = endpoint(api, receiver, "payment.created").getString("id");
+            String payment = pay(VISA);
+            String event = receiver.awaitEvent("payment.created", payment, SOON).eventId();
+
+            JsonObject disabled = await(
+                    "the endpoint disabled",
+                    () -> endpointNow(endpointId),
+                    e -> "disabled".equals(e.getString("status")),
+                    RETRIES);
+            assertTrue(disabled.getString("disabled_reason").contains("whole retry schedule"), disabled::toString);
+            JsonObject delivery = only(deliveries(api, event));
+            assertEquals("failed", delivery.getString("status"), delivery::toString);
+            // The first attempt and the five retries of the build's schedule, each logged with its answer.
+            assertEquals(6, delivery.getInt("attempt_count"), delivery::toString);
+            List<JsonObject> attempts = attempts(delivery);
+            assertEquals(6, attempts.size(), delivery::toString);
+            attempts.forEach(a -> assertEquals(500, a.getInt("http_status"), a::toString));
+            assertTrue(attempts.get(5).isNull("next_retry_at"), delivery::toString);
+            assertEquals(6, receiver.ofEvent(event).size(), receiver.received()::toString);
+        }
+    }
+
     // --- this test's merchant
 
     private String pay(String card) {
