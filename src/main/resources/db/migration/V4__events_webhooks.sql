@@ -1,5 +1,5 @@
--- Events (every change a merchant can see, written in the changing transaction), the merchants'
--- webhook endpoints, and the delivery of each event to each endpoint with every attempt kept.
+-- Events (every change a merchant can see, written in the changing transaction with its
+-- deliveries), the merchants' webhook endpoints, and every attempt of each delivery.
 
 ALTER TABLE payments ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE refunds ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
@@ -18,12 +18,6 @@ CREATE TABLE events (
 -- Keyset pagination of a merchant's events, newest first; the retention purge by age.
 CREATE INDEX events_merchant_created ON events (merchant_id, created_at DESC, id DESC);
 CREATE INDEX events_created ON events (created_at);
-
--- Events not yet handed to the endpoints that take them: a small table that the dispatcher
--- empties, so that finding them never scans the events.
-CREATE TABLE events_to_dispatch (
-    event_id     VARCHAR(32)  PRIMARY KEY
-);
 
 CREATE TABLE webhook_endpoints (
     id                        VARCHAR(32)   PRIMARY KEY,

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.Crash;
+import dev.paygate.it.Receiver;
+import dev.paygate.it.Receiver.Received;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.activemq.broker.BrokerService;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Two instances started with the run script on one PostgreSQL database and one broker, as a team
  * runs several replicas behind a load balancer, behave as one gateway: every payment is charged
  * once whichever instance accepted it and reads the same on both, refunds accepted on either are
- * settled once, and one Idempotency-Key sent to both at the same moment makes one payment. (The
+ * settled once, one Idempotency-Key sent to both at the same moment makes one payment, and every
+ * event is sent to the merchant's endpoint by one instance or the other, once. (The
  * kill of one of two instances is {@link CrashIT}'s.)
  */
 class SeveralInstancesIT {
@@ -66,9 +72,14 @@ class SeveralInstancesIT {
                         "instance-b"));
                 starting.shutdown();
                 try (Connection connection = Crash.connect(database);
-                        Statement sql = connection.createStatement()) {
+                        Statement sql = connection.createStatement();
+                        Receiver receiver = new Receiver()) {
                     List<Api> instances =
                             List.of(startingA.get().api(), startingB.get().api());
+                    Api.Reply endpoint =
+                            instances.get(0).post("/api/v1/webhook_endpoints", "{\"url\":\"" + receiver.url() + "\"}");
+                    assertEquals(201, endpoint.status(), endpoint::toString);
+                    receiver.trust(endpoint.json().getString("secret"));
                     Map<String, String> expected = paymentsThroughBoth(instances);
                     Crash.awaitNothingPending(sql, TimeUnit.SECONDS.toNanos(60), "after the payments");
                     for (Map.Entry<String, String> payment : expected.entrySet()) {
@@ -115,6 +126,7 @@ class SeveralInstancesIT {
                     }
 
                     oneKeySentToBothMakesOnePayment(instances, sql);
+                    everyEventSentOnceByOneInstanceOrTheOther(sql, receiver);
                 } finally {
                     CrashIT.stop(startingA);
                     CrashIT.stop(startingB);
@@ -124,6 +136,42 @@ class SeveralInstancesIT {
             broker.stop();
             broker.waitUntilStopped();
         }
+    }
+
+    /**
+     * Both instances send webhooks from the one database: every event arrives, signed, and no
+     * delivery is sent twice (the receiver answers at once, so no claim runs out and is taken again).
+     */
+    static void everyEventSentOnceByOneInstanceOrTheOther(Statement sql, Receiver receiver) throws Exception {
+        Set<String> events = new HashSet<>();
+        try (ResultSet rows = sql.executeQuery("SELECT id FROM events")) {
+            while (rows.next()) {
+                events.add(rows.getString(1));
+            }
+        }
+        assertTrue(events.size() >= PAYMENTS * 3, events.size() + " events");
+        List<Received> received = receiver.await(
+                "every event",
+                all -> all.stream()
+                        .map(Received::eventId)
+                        .collect(Collectors.toSet())
+                        .containsAll(events),
+                Duration.ofSeconds(60));
+        received.forEach(r -> assertTrue(r.signed(), r::toString));
+        Map<String, Long> perDelivery = received.stream()
+                .collect(Collectors.groupingBy(r -> r.header("Paygate-Delivery-Id"), Collectors.counting()));
+        perDelivery.forEach((delivery, times) -> assertEquals(1L, times, delivery + " was sent " + times + " times"));
+        // Recorded once each, a moment after the receiver answered.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> notOnce;
+        do {
+            Thread.sleep(200);
+            notOnce = Crash.column(
+                    sql,
+                    "SELECT id || ' ' || status || ' after ' || attempt_count || ' attempts' FROM webhook_deliveries"
+                            + " WHERE status <> 'SUCCEEDED' OR attempt_count <> 1");
+        } while (!notOnce.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(List.of(), notOnce, "deliveries not sent exactly once");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.paygate.events.boundary;
 
 import dev.paygate.events.control.Deliveries;
 import dev.paygate.events.control.Deliveries.Claim;
+import dev.paygate.events.control.Deliveries.Finished;
 import dev.paygate.events.control.RetrySchedule;
 import dev.paygate.events.control.Signature;
 import dev.paygate.events.control.WebhookSender;
@@ -20,10 +21,13 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +37,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends the webhooks. A round hands new events to their endpoints, claims the deliveries that are
- * due and sends each on the server's managed executor, outside any transaction; what came of it
- * is recorded when it answers, and frees its place for the next. Rounds run when a change of this
+ * Sends the webhooks. A round records what came of the attempts that ended since the last one,
+ * claims the deliveries that are due and sends each on the server's managed executor, outside any
+ * transaction; an attempt that ends frees its place for the next. Rounds run when a change of this
  * instance commits, when an attempt ends, and every poll period (for the changes of other
  * instances and for retries falling due). One round runs at a time on an instance; instances
  * share the work through the database's row locks.
@@ -47,7 +51,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private static final int FAN_OUT_BATCH = 500;
 
     @Inject
     Deliveries deliveries;
@@ -67,7 +70,7 @@ public class Dispatcher {
     long timeoutMs;
 
     @Inject
-    @ConfigProperty(name = "paygate.webhook.max.in.flight", defaultValue = "32")
+    @ConfigProperty(name = "paygate.webhook.max.in.flight", defaultValue = "64")
     int maxInFlight;
 
     @Inject
@@ -87,6 +90,7 @@ public class Dispatcher {
     private Duration lease;
     private int perEndpoint;
 
+    private final Queue<Finished> ended = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -104,7 +108,7 @@ public class Dispatcher {
         // whose instance died is sent again soon.
         lease = timeout.plusSeconds(30);
         maxInFlight = Math.max(1, maxInFlight);
-        perEndpoint = Math.max(1, maxInFlight / 4);
+        perEndpoint = Math.max(1, maxInFlight / 2);
         polls = Periodic.every(scheduler, Duration.ofMillis(Math.max(50, pollMs)), "Webhook dispatch", this::nudge);
         purges = Periodic.every(scheduler, Duration.ofMinutes(10), "Event retention", this::purge);
         LOG.info(() -> "Webhooks: retries after " + retrySchedule + " (" + schedule.total() + " in all), timeout "
@@ -142,9 +146,7 @@ public class Dispatcher {
     }
 
     private void round() {
-        while (deliveries.fanOut(FAN_OUT_BATCH) == FAN_OUT_BATCH && !stopped) {
-            // a backlog: hand it all over before claiming
-        }
+        recordFinished();
         int free = maxInFlight - inFlight.get();
         if (free <= 0) {
             return;
@@ -176,17 +178,38 @@ public class Dispatcher {
                 .whenCompleteAsync((outcome, error) -> finished(claim, outcome, error, attemptedAt), executor);
     }
 
+    /** An attempt ended: its outcome waits for the next round, which records all that ended in one transaction. */
     private void finished(Claim claim, Outcome outcome, Throwable error, Instant attemptedAt) {
+        Outcome result = error == null ? outcome : new Outcome(null, String.valueOf(error), 0, null);
+        ended.add(new Finished(claim, result, attemptedAt));
+        inFlight.decrementAndGet();
+        inFlightTo.computeIfPresent(claim.endpointId(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
+        nudge();
+    }
+
+    private void recordFinished() {
+        List<Finished> batch = new ArrayList<>();
+        for (Finished f = ended.poll(); f != null; f = ended.poll()) {
+            batch.add(f);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            Outcome result = error == null ? outcome : new Outcome(null, String.valueOf(error), 0, null);
-            deliveries.record(claim, result, attemptedAt, schedule);
+            deliveries.record(batch, schedule);
         } catch (RuntimeException e) {
-            // Not recorded: the claim's lease runs out and the delivery is sent again.
-            LOG.log(Level.WARNING, e, () -> "Could not record delivery " + claim.deliveryId());
-        } finally {
-            inFlight.decrementAndGet();
-            inFlightTo.computeIfPresent(claim.endpointId(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
-            nudge();
+            // One at a time, so that one that cannot be recorded holds back no other; one not
+            // recorded at all is sent again once its claim's lease has run out.
+            for (Finished f : batch) {
+                try {
+                    deliveries.record(List.of(f), schedule);
+                } catch (RuntimeException again) {
+                    LOG.log(
+                            Level.WARNING,
+                            again,
+                            () -> "Could not record delivery " + f.claim().deliveryId());
+                }
+            }
         }
     }
 

@@ -1,29 +1,38 @@
 package dev.paygate.events.boundary;
 
 import dev.paygate.events.entity.Event;
-import dev.paygate.events.entity.EventToDispatch;
 import dev.paygate.events.entity.EventType;
+import dev.paygate.events.entity.WebhookDelivery;
+import dev.paygate.events.entity.WebhookEndpoint;
 import dev.paygate.payments.boundary.PaymentResponse;
 import dev.paygate.payments.control.PaymentChanged;
 import dev.paygate.platform.Ids;
 import dev.paygate.platform.JsonbConfiguration;
 import dev.paygate.refunds.boundary.RefundResponse;
 import dev.paygate.refunds.control.RefundChanged;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The transactional outbox: every change the payments' and refunds' transitions fire is written
- * as an event in the changing transaction, so a change that rolls back leaves no event and a
- * committed one always has its event. Once the change has committed, the dispatcher is told, so
- * the instance that made a change sends it at once instead of at its next look.
+ * as an event in the changing transaction, with its deliveries to the merchant's endpoints that
+ * take its type, so a change that rolls back leaves neither and a committed one has both. When a
+ * transaction that made deliveries commits, the dispatcher is told, so the instance that made a
+ * change sends it at once instead of at its next look; a merchant without endpoints costs one
+ * indexed look-up per transaction and nothing after it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -36,6 +45,9 @@ public class Outbox {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
 
     void paymentChanged(@Observes(during = TransactionPhase.IN_PROGRESS) PaymentChanged change) {
         var payment = change.payment();
@@ -69,14 +81,6 @@ public class Outbox {
                         : Map.of("status", change.from().name().toLowerCase(Locale.ROOT)));
     }
 
-    void paymentCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PaymentChanged change) {
-        dispatcher.nudge();
-    }
-
-    void refundCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RefundChanged change) {
-        dispatcher.nudge();
-    }
-
     private void write(
             String merchantId,
             EventType type,
@@ -89,6 +93,64 @@ public class Outbox {
         String payload = JsonbConfiguration.toJson(new EventBody(
                 id, "event", type.wire(), API_VERSION, at, merchantId, sequence, new EventBody.Data(object, previous)));
         em.persist(new Event(id, merchantId, type, objectId, sequence, at, payload));
-        em.persist(new EventToDispatch(id));
+        InTransaction tx = inTransaction();
+        boolean any = false;
+        for (Object[] endpoint : tx.endpoints.computeIfAbsent(merchantId, this::endpointsOf)) {
+            if (WebhookEndpoint.takes((String) endpoint[1], type)) {
+                em.persist(WebhookDelivery.of(id, type, (String) endpoint[0], merchantId, at));
+                any = true;
+            }
+        }
+        if (any && !tx.sends) {
+            tx.sends = true;
+            registry.registerInterposedSynchronization(tx);
+        }
+    }
+
+    /**
+     * The id and event patterns of every endpoint of the merchant, disabled ones too: their
+     * deliveries wait until they are enabled.
+     */
+    private List<Object[]> endpointsOf(String merchantId) {
+        return em.createQuery(
+                        "SELECT w.id, w.enabledEvents FROM WebhookEndpoint w WHERE w.merchantId = :merchant",
+                        Object[].class)
+                .setParameter("merchant", merchantId)
+                .getResultList();
+    }
+
+    /**
+     * What the outbox keeps for the length of one transaction: the endpoints of each merchant it
+     * has looked up (a batch of changes asks once per merchant), and whether it has deliveries to
+     * send once the transaction commits.
+     */
+    private InTransaction inTransaction() {
+        InTransaction tx = (InTransaction) registry.getResource(InTransaction.class);
+        if (tx == null) {
+            tx = new InTransaction(dispatcher);
+            registry.putResource(InTransaction.class, tx);
+        }
+        return tx;
+    }
+
+    private static final class InTransaction implements Synchronization {
+
+        final Map<String, List<Object[]>> endpoints = new HashMap<>();
+        final Dispatcher dispatcher;
+        boolean sends;
+
+        InTransaction(Dispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public void beforeCompletion() {}
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                dispatcher.nudge();
+            }
+        }
     }
 }

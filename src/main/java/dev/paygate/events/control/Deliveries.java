@@ -2,7 +2,6 @@ package dev.paygate.events.control;
 
 import dev.paygate.events.control.WebhookSender.Outcome;
 import dev.paygate.events.entity.Event;
-import dev.paygate.events.entity.EventType;
 import dev.paygate.events.entity.WebhookAttempt;
 import dev.paygate.events.entity.WebhookDelivery;
 import dev.paygate.events.entity.WebhookEndpoint;
@@ -17,11 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The delivery work that touches the database, one transaction per call: handing new events to
- * the endpoints that take them, claiming what is due, and recording what came of each attempt.
+ * The delivery work that touches the database, one transaction per call: claiming what is due,
+ * and recording what came of the attempts.
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so that instances sharing a database never
  * take the same row; sending happens between the claim's transaction and the record's.
  */
@@ -42,47 +42,10 @@ public class Deliveries {
     EntityManager em;
 
     /**
-     * Hands up to {@code max} new events to the endpoints of their merchants that take their
-     * types; returns how many events it handled. A disabled endpoint's deliveries wait until it is
-     * enabled again.
-     */
-    public int fanOut(int max) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("SELECT event_id FROM events_to_dispatch FETCH FIRST " + max
-                        + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .getResultList();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<Object[]> events = em.createQuery(
-                        "SELECT e.id, e.merchantId, e.type FROM Event e WHERE e.id IN :ids", Object[].class)
-                .setParameter("ids", ids)
-                .getResultList();
-        Map<String, List<WebhookEndpoint>> endpoints = em.createQuery(
-                        "SELECT w FROM WebhookEndpoint w WHERE w.merchantId IN :merchants", WebhookEndpoint.class)
-                .setParameter(
-                        "merchants",
-                        events.stream().map(e -> (String) e[1]).distinct().toList())
-                .getResultStream()
-                .collect(Collectors.groupingBy(WebhookEndpoint::merchantId));
-        Instant now = Instant.now();
-        for (Object[] e : events) {
-            EventType type = EventType.fromWire((String) e[2]).orElseThrow();
-            for (WebhookEndpoint endpoint : endpoints.getOrDefault((String) e[1], List.of())) {
-                if (endpoint.takes(type)) {
-                    em.persist(WebhookDelivery.of((String) e[0], type, endpoint, now));
-                }
-            }
-        }
-        em.createQuery("DELETE FROM EventToDispatch d WHERE d.eventId IN :ids")
-                .setParameter("ids", ids)
-                .executeUpdate();
-        return ids.size();
-    }
-
-    /**
      * Claims up to {@code max} due deliveries to enabled endpoints other than {@code busy}, oldest
-     * due first. Each is due again after {@code lease}, should its sender never report.
+     * due first. Each is due again after {@code lease}, should its sender never report. A few
+     * statements whatever the number claimed: the rows locked, their claim in one update, and what
+     * the sender needs in one read.
      */
     public List<Claim> claim(int max, Collection<String> busy, Duration lease) {
         Instant now = Instant.now();
@@ -96,68 +59,103 @@ public class Deliveries {
         }
         @SuppressWarnings("unchecked")
         List<String> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        em.createQuery("UPDATE WebhookDelivery d SET d.attemptCount = d.attemptCount + 1, d.nextAttemptAt = :due,"
+                        + " d.updatedAt = :now WHERE d.id IN :ids")
+                .setParameter("due", now.plus(lease))
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
         List<Claim> claims = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
-            WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
-            Event event = em.find(Event.class, delivery.eventId());
-            delivery.claim(now, lease);
-            if (event == null) { // past its retention
-                delivery.fail(null, now);
-                em.persist(new WebhookAttempt(id, now, false, null, "the event is past its retention", 0, null, null));
-                continue;
-            }
+        for (Object[] row : em.createQuery(
+                        "SELECT d.id, d.attemptCount, e.id, e.payload, w FROM WebhookDelivery d, Event e,"
+                                + " WebhookEndpoint w WHERE d.id IN :ids AND e.id = d.eventId AND w.id = d.endpointId",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            WebhookEndpoint endpoint = (WebhookEndpoint) row[4];
             claims.add(new Claim(
-                    id,
-                    event.id(),
+                    (String) row[0],
+                    (String) row[2],
                     endpoint.id(),
                     endpoint.url(),
-                    event.payload(),
+                    (String) row[3],
                     endpoint.secretsAt(now),
-                    delivery.attemptCount()));
+                    (Integer) row[1]));
+        }
+        if (claims.size() < ids.size()) { // events past their retention
+            Set<String> found = claims.stream().map(Claim::deliveryId).collect(Collectors.toSet());
+            ids.stream().filter(id -> !found.contains(id)).forEach(id -> {
+                em.find(WebhookDelivery.class, id).fail(null, now);
+                em.persist(new WebhookAttempt(id, now, false, null, "the event is past its retention", 0, null, null));
+            });
         }
         return claims;
     }
 
+    /** A claimed attempt that has ended: what came of it, and when it was sent. */
+    public record Finished(Claim claim, Outcome outcome, Instant attemptedAt) {}
+
     /**
-     * Records what came of a claimed attempt: delivered, to be tried again on the schedule, or
-     * failed for good. An endpoint that answered 410 Gone, or that has had no success while a
-     * delivery used up the whole schedule, is disabled.
+     * Records what came of claimed attempts: delivered, to be tried again on the schedule, or
+     * failed for good. The deliveries that succeeded are marked in one update; each failure on
+     * its own, since it may disable its endpoint: one that answered 410 Gone, or that has had no
+     * success while a delivery used up the whole schedule.
      */
-    public void record(Claim claim, Outcome outcome, Instant attemptedAt, RetrySchedule schedule) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, claim.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !delivery.isPending()) {
-            return; // its endpoint was deleted meanwhile
-        }
+    public void record(List<Finished> finished, RetrySchedule schedule) {
         Instant now = Instant.now();
-        Instant retryAt = null;
-        if (outcome.succeeded()) {
-            delivery.succeed(now);
-        } else {
-            retryAt = outcome.gone() ? null : schedule.retryAt(claim.attempt(), now);
-            delivery.fail(retryAt, now);
-            if (outcome.gone()) {
-                disable(
-                        delivery,
-                        "The endpoint answered 410 Gone at " + now + " (delivery " + delivery.id() + ").",
-                        now);
-            } else if (retryAt == null && !deliveredSince(delivery.endpointId(), delivery.createdAt())) {
-                disable(
-                        delivery,
-                        "No delivery succeeded from " + delivery.createdAt() + " to " + now + ": delivery "
-                                + delivery.id() + " failed " + claim.attempt() + " times, the whole retry schedule.",
-                        now);
+        List<String> delivered = new ArrayList<>();
+        for (Finished f : finished) {
+            Instant retryAt = null;
+            if (f.outcome().succeeded()) {
+                delivered.add(f.claim().deliveryId());
+            } else {
+                retryAt = failed(f, schedule, now);
             }
+            Outcome o = f.outcome();
+            em.persist(new WebhookAttempt(
+                    f.claim().deliveryId(),
+                    f.attemptedAt(),
+                    o.succeeded(),
+                    o.status(),
+                    o.error(),
+                    o.latencyMs(),
+                    o.body(),
+                    retryAt));
         }
-        em.persist(new WebhookAttempt(
-                delivery.id(),
-                attemptedAt,
-                outcome.succeeded(),
-                outcome.status(),
-                outcome.error(),
-                outcome.latencyMs(),
-                outcome.body(),
-                retryAt));
+        if (!delivered.isEmpty()) {
+            em.createQuery("UPDATE WebhookDelivery d SET d.status = :succeeded, d.nextAttemptAt = NULL,"
+                            + " d.updatedAt = :now WHERE d.id IN :ids AND d.status = :pending")
+                    .setParameter("succeeded", WebhookDelivery.Status.SUCCEEDED)
+                    .setParameter("pending", WebhookDelivery.Status.PENDING)
+                    .setParameter("now", now)
+                    .setParameter("ids", delivered)
+                    .executeUpdate();
+        }
+    }
+
+    /** The delivery's next try, or null when there is none; disables its endpoint when that is due. */
+    private Instant failed(Finished f, RetrySchedule schedule, Instant now) {
+        WebhookDelivery delivery =
+                em.find(WebhookDelivery.class, f.claim().deliveryId(), LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || !delivery.isPending()) {
+            return null; // its endpoint was deleted meanwhile, or another claim of it succeeded
+        }
+        Outcome outcome = f.outcome();
+        Instant retryAt = outcome.gone() ? null : schedule.retryAt(f.claim().attempt(), now);
+        delivery.fail(retryAt, now);
+        if (outcome.gone()) {
+            disable(delivery, "The endpoint answered 410 Gone at " + now + " (delivery " + delivery.id() + ").", now);
+        } else if (retryAt == null && !deliveredSince(delivery.endpointId(), delivery.createdAt())) {
+            disable(
+                    delivery,
+                    "No delivery succeeded from " + delivery.createdAt() + " to " + now + ": delivery " + delivery.id()
+                            + " failed " + f.claim().attempt() + " times, the whole retry schedule.",
+                    now);
+        }
+        return retryAt;
     }
 
     /**
@@ -191,7 +189,8 @@ public class Deliveries {
         Instant now = Instant.now();
         List<WebhookDelivery> created = new ArrayList<>();
         for (WebhookEndpoint endpoint : endpoints) {
-            WebhookDelivery delivery = WebhookDelivery.of(event.id(), event.type(), endpoint, now);
+            WebhookDelivery delivery =
+                    WebhookDelivery.of(event.id(), event.type(), endpoint.id(), endpoint.merchantId(), now);
             em.persist(delivery);
             created.add(delivery);
         }
@@ -204,10 +203,6 @@ public class Deliveries {
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
         em.createQuery("DELETE FROM WebhookDelivery d WHERE d.createdAt < :cutoff")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
-        em.createQuery("DELETE FROM EventToDispatch d WHERE d.eventId IN "
-                        + "(SELECT e.id FROM Event e WHERE e.createdAt < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
         return em.createQuery("DELETE FROM Event e WHERE e.createdAt < :cutoff")

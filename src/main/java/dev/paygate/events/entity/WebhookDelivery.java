@@ -63,14 +63,15 @@ public class WebhookDelivery {
 
     protected WebhookDelivery() {}
 
-    /** A delivery of the merchant's event to {@code endpoint}, due now. */
-    public static WebhookDelivery of(String eventId, EventType type, WebhookEndpoint endpoint, Instant now) {
+    /** A delivery of the merchant's event to its endpoint, due now. */
+    public static WebhookDelivery of(
+            String eventId, EventType type, String endpointId, String merchantId, Instant now) {
         WebhookDelivery d = new WebhookDelivery();
         d.id = Ids.next("whd");
         d.eventId = eventId;
         d.eventType = type.wire();
-        d.endpointId = endpoint.id();
-        d.merchantId = endpoint.merchantId();
+        d.endpointId = endpointId;
+        d.merchantId = merchantId;
         d.status = Status.PENDING;
         d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         d.updatedAt = d.createdAt;

@@ -149,7 +149,12 @@ public class WebhookEndpoint {
 
     /** Whether it is sent events of {@code type} (once enabled, if it is not). */
     public boolean takes(EventType type) {
-        return type.matchesAny(enabledEvents());
+        return takes(enabledEvents, type);
+    }
+
+    /** Whether an endpoint whose stored {@code enabled_events} are {@code patterns} takes {@code type}. */
+    public static boolean takes(String patterns, EventType type) {
+        return type.matchesAny(Arrays.asList(patterns.split(",")));
     }
 
     public boolean isEnabled() {

@@ -59,7 +59,7 @@ class WebhookEndpointTest {
 
     @Test
     void aClaimedDeliveryIsDueAgainAfterItsLeaseAndRetriesUntilItsScheduleEnds() {
-        WebhookDelivery d = WebhookDelivery.of("evt_1", EventType.PAYMENT_CREATED, endpoint(List.of("*")), T);
+        WebhookDelivery d = WebhookDelivery.of("evt_1", EventType.PAYMENT_CREATED, "we_1", "merchant_1", T);
         assertEquals(T, d.nextAttemptAt());
         d.claim(T, Duration.ofSeconds(40));
         assertEquals(1, d.attemptCount());
