@@ -5,6 +5,7 @@ import dev.paygate.events.control.WebhookUrl;
 import dev.paygate.events.entity.WebhookEndpoint;
 import dev.paygate.merchants.control.WebhookUrlChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,9 @@ public class DefaultEndpoints {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    Event<EndpointCache.Changed> changed;
 
     @Inject
     @ConfigProperty(name = "paygate.webhook.allow.private", defaultValue = "true")
@@ -54,5 +58,6 @@ public class DefaultEndpoints {
         } else {
             current.change(WebhookUrl.check(change.url(), allowPrivate, "webhook_url"), null, null, now);
         }
+        changed.fire(new EndpointCache.Changed(change.merchantId()));
     }
 }

@@ -31,8 +31,8 @@ import java.util.Map;
  * as an event in the changing transaction, with its deliveries to the merchant's endpoints that
  * take its type, so a change that rolls back leaves neither and a committed one has both. When a
  * transaction that made deliveries commits, the dispatcher is told, so the instance that made a
- * change sends it at once instead of at its next look; a merchant without endpoints costs one
- * indexed look-up per transaction and nothing after it.
+ * change sends it at once instead of at its next look. The merchant's endpoints come from the
+ * {@link EndpointCache}.
  */
 @ApplicationScoped
 public class Outbox {
@@ -48,6 +48,9 @@ public class Outbox {
 
     @Resource
     TransactionSynchronizationRegistry registry;
+
+    @Inject
+    EndpointCache cache;
 
     void paymentChanged(@Observes(during = TransactionPhase.IN_PROGRESS) PaymentChanged change) {
         var payment = change.payment();
@@ -95,7 +98,8 @@ public class Outbox {
         em.persist(new Event(id, merchantId, type, objectId, sequence, at, payload));
         InTransaction tx = inTransaction();
         boolean any = false;
-        for (Object[] endpoint : tx.endpoints.computeIfAbsent(merchantId, this::endpointsOf)) {
+        for (Object[] endpoint :
+                tx.endpoints.computeIfAbsent(merchantId, m -> cache.endpointsOf(m, this::endpointsOf))) {
             if (WebhookEndpoint.takes((String) endpoint[1], type)) {
                 em.persist(WebhookDelivery.of(id, type, (String) endpoint[0], merchantId, at));
                 any = true;

@@ -12,6 +12,7 @@ import dev.paygate.platform.PublicLocation;
 import dev.paygate.problems.InvalidRequest;
 import dev.paygate.problems.ResourceNotFound;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -42,6 +43,9 @@ public class WebhookEndpoints {
     Deliveries deliveries;
 
     @Inject
+    Event<EndpointCache.Changed> changed;
+
+    @Inject
     @ConfigProperty(name = "paygate.webhook.allow.private", defaultValue = "true")
     boolean allowPrivate;
 
@@ -65,6 +69,7 @@ public class WebhookEndpoints {
                 false,
                 now);
         em.persist(endpoint);
+        changed.fire(new EndpointCache.Changed(merchantId));
         return Response.status(Response.Status.CREATED)
                 .header(PublicLocation.HEADER, location.of("/api/v1/webhook_endpoints/" + endpoint.id()))
                 .entity(WebhookEndpointResponse.withSecret(endpoint, now))
@@ -116,12 +121,15 @@ public class WebhookEndpoints {
         } else if (r.status() != null) {
             throw new InvalidRequest("parameter_invalid", "status", "status must be enabled or disabled");
         }
+        changed.fire(new EndpointCache.Changed(endpoint.merchantId()));
         return WebhookEndpointResponse.from(endpoint, now);
     }
 
     /** Deletes the endpoint with its deliveries and their attempts. */
     public void delete(String scope, String id) {
-        deliveries.remove(lock(scope, id));
+        WebhookEndpoint endpoint = lock(scope, id);
+        deliveries.remove(endpoint);
+        changed.fire(new EndpointCache.Changed(endpoint.merchantId()));
     }
 
     @Idempotent
