@@ -101,7 +101,9 @@ final class BodyReader implements ReadListener, AsyncListener {
         if (done) {
             return;
         }
-        if (received > RequestBodyFilter.LIMIT) {
+        // A body announced over the limit is refused however much of it was read: servers may
+        // report all data read (onAllDataRead) before the reader has had the last bytes.
+        if (received > RequestBodyFilter.LIMIT || announced > RequestBodyFilter.LIMIT) {
             answer(new PayloadTooLarge(RequestBodyFilter.LIMIT));
             return;
         }
