@@ -302,7 +302,14 @@ public final class RawHttp {
 
         // The Location of what was created never follows the Host header; a replay gives the same.
         String payment = Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of());
-        String idempotencyKey = "Idempotency-Key: edges-" + UUID.randomUUID();
+        // Letters only: a random run of digits, dashes between them included, can be a valid card number.
+        String idempotencyKey = "Idempotency-Key: edges-"
+                + UUID.randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .chars()
+                        .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + c - '0' : c)))
+                        .collect(java.util.stream.Collectors.joining());
         String create = "POST /api/v1/payments HTTP/1.1\r\nHost: evil.example.com\r\n" + auth + "\r\n" + idempotencyKey
                 + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + payment.getBytes(StandardCharsets.UTF_8).length
