@@ -236,9 +236,4 @@ public class Dispatcher {
             LOG.info(() -> "Forgot " + purged + " events older than " + retentionDays + " days");
         }
     }
-
-    /** The schedule in use, for the API's answers. */
-    public RetrySchedule schedule() {
-        return schedule;
-    }
 }
