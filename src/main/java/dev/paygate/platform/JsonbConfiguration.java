@@ -35,4 +35,9 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
         }
         return JSONB.toJson(entity);
     }
+
+    /** {@code text} as a JSON string, quoted and escaped. */
+    public static String string(String text) {
+        return JSONB.toJson(text);
+    }
 }

@@ -7,7 +7,6 @@ import dev.paygate.events.entity.WebhookEndpoint;
 import dev.paygate.payments.boundary.PaymentResponse;
 import dev.paygate.payments.control.PaymentChanged;
 import dev.paygate.platform.Ids;
-import dev.paygate.platform.JsonbConfiguration;
 import dev.paygate.refunds.boundary.RefundResponse;
 import dev.paygate.refunds.control.RefundChanged;
 import jakarta.annotation.Resource;
@@ -93,8 +92,7 @@ public class Outbox {
             Object object,
             Map<String, Object> previous) {
         String id = Ids.next("evt");
-        String payload = JsonbConfiguration.toJson(new EventBody(
-                id, "event", type.wire(), API_VERSION, at, merchantId, sequence, new EventBody.Data(object, previous)));
+        String payload = EventBody.json(id, type.wire(), API_VERSION, at, merchantId, sequence, object, previous);
         em.persist(new Event(id, merchantId, type, objectId, sequence, at, payload));
         InTransaction tx = inTransaction();
         boolean any = false;
