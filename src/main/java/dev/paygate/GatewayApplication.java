@@ -45,7 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "webhooks",
                     description = "Endpoints that get the events, signed with Paygate-Signature (docs/webhooks.md)"),
             @Tag(name = "admin", description = "Merchants and their API keys, with the admin token"),
-            @Tag(name = "health", description = "Database and broker checks; no key needed")
+            @Tag(name = "health", description = "Database and broker checks; no key needed"),
+            @Tag(
+                    name = "testing",
+                    description = "The test catalogue: which values make a payment end how; no key needed")
         },
         components =
                 @Components(

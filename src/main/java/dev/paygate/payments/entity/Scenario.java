@@ -3,39 +3,58 @@ package dev.paygate.payments.entity;
 import java.time.YearMonth;
 
 /**
- * What the emulated acquirer will answer for a payment, decided from the test card when the payment
- * is created (the card number is not kept, so it cannot be consulted later).
+ * What the emulated acquirer will answer for a payment, decided from the {@link TestCard} when the
+ * payment is created (the card number is not kept, so it cannot be consulted later); any other card
+ * is approved, unless it has expired.
  */
 public enum Scenario {
-    APPROVE("00", "Approved", null, null),
-    DECLINE_GENERIC("05", "Do not honour", "card_declined", "generic_decline"),
-    DECLINE_INSUFFICIENT_FUNDS("51", "Insufficient funds", "card_declined", "insufficient_funds"),
-    EXPIRED_CARD("54", "Expired card", "expired_card", null);
-
-    public static final String GENERIC_DECLINE_CARD = "4000000000000002";
-    public static final String INSUFFICIENT_FUNDS_CARD = "4000000000009995";
+    APPROVE("00", "Approved", null, null, null),
+    DECLINE_GENERIC("05", "Do not honour", "card_declined", "generic_decline", "Your card was declined."),
+    DECLINE_INSUFFICIENT_FUNDS(
+            "51", "Insufficient funds", "card_declined", "insufficient_funds", "Your card has insufficient funds."),
+    DECLINE_LOST_CARD("41", "Lost card", "card_declined", "lost_card", "Your card was declined."),
+    DECLINE_STOLEN_CARD("43", "Stolen card", "card_declined", "stolen_card", "Your card was declined."),
+    DECLINE_VELOCITY(
+            "61",
+            "Exceeds withdrawal amount limit",
+            "card_declined",
+            "card_velocity_exceeded",
+            "Your card was declined for making repeated attempts too frequently or exceeding its amount limit."),
+    DECLINE_FRAUDULENT("59", "Suspected fraud", "card_declined", "fraudulent", "Your card was declined."),
+    DECLINE_DO_NOT_HONOR("05", "Do not honour", "card_declined", "do_not_honor", "Your card was declined."),
+    EXPIRED_CARD("54", "Expired card", "expired_card", null, "Your card has expired."),
+    INCORRECT_CVC("82", "Incorrect security code", "incorrect_cvc", null, "Your card's security code is incorrect."),
+    PROCESSING_ERROR(
+            "96",
+            "System malfunction",
+            "processing_error",
+            null,
+            "An error occurred while processing your card. Try again in a little bit.");
 
     private final String responseCode;
     private final String responseMessage;
     private final String failureCode;
     private final String declineCode;
+    private final String failureMessage;
 
-    Scenario(String responseCode, String responseMessage, String failureCode, String declineCode) {
+    Scenario(
+            String responseCode,
+            String responseMessage,
+            String failureCode,
+            String declineCode,
+            String failureMessage) {
         this.responseCode = responseCode;
         this.responseMessage = responseMessage;
         this.failureCode = failureCode;
         this.declineCode = declineCode;
+        this.failureMessage = failureMessage;
     }
 
     public static Scenario forCard(String cardNumber, int expiryMonth, int expiryYear, YearMonth now) {
         if (YearMonth.of(expiryYear, expiryMonth).isBefore(now)) {
             return EXPIRED_CARD;
         }
-        return switch (CardNumber.digits(cardNumber)) {
-            case GENERIC_DECLINE_CARD -> DECLINE_GENERIC;
-            case INSUFFICIENT_FUNDS_CARD -> DECLINE_INSUFFICIENT_FUNDS;
-            default -> APPROVE;
-        };
+        return TestCard.of(cardNumber).map(TestCard::scenario).orElse(APPROVE);
     }
 
     public boolean approved() {
@@ -59,11 +78,6 @@ public enum Scenario {
     }
 
     public String failureMessage() {
-        return switch (this) {
-            case APPROVE -> null;
-            case DECLINE_GENERIC -> "Your card was declined.";
-            case DECLINE_INSUFFICIENT_FUNDS -> "Your card has insufficient funds.";
-            case EXPIRED_CARD -> "Your card has expired.";
-        };
+        return failureMessage;
     }
 }

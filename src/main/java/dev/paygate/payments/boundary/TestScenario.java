@@ -1,0 +1,59 @@
+package dev.paygate.payments.boundary;
+
+import dev.paygate.payments.entity.PaymentStatus;
+import dev.paygate.payments.entity.TestCard;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One entry of the test catalogue: what to send, and what the payment then does. */
+@Schema(name = "TestScenario")
+@JsonbPropertyOrder({
+    "paymentMethod",
+    "field",
+    "value",
+    "status",
+    "failureCode",
+    "declineCode",
+    "cardBrand",
+    "cardFunding",
+    "description"
+})
+public record TestScenario(
+        @Schema(name = "payment_method", example = "credit_card")
+        String paymentMethod,
+
+        @Schema(description = "The request field that carries the trigger", example = "card_number")
+        String field,
+
+        @Schema(example = "4000000000009987") String value,
+
+        @Schema(description = "The status the payment ends in", example = "failed")
+        String status,
+
+        @Schema(name = "failure_code", nullable = true, example = "card_declined")
+        String failureCode,
+
+        @Schema(name = "decline_code", nullable = true, example = "lost_card")
+        String declineCode,
+
+        @Schema(name = "card_brand", nullable = true, example = "visa")
+        String cardBrand,
+
+        @Schema(name = "card_funding", nullable = true, example = "credit")
+        String cardFunding,
+
+        String description) {
+
+    static TestScenario of(TestCard card) {
+        return new TestScenario(
+                card.funding().equals("debit") ? "debit_card" : "credit_card",
+                "card_number",
+                card.number(),
+                (card.scenario().approved() ? PaymentStatus.COMPLETED : PaymentStatus.FAILED).wire(),
+                card.scenario().failureCode(),
+                card.scenario().declineCode(),
+                card.brand().wire(),
+                card.funding(),
+                card.description());
+    }
+}
