@@ -8,6 +8,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotSupportedException;
 import java.io.StringReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -58,6 +60,20 @@ public final class JsonRequests {
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?");
 
     private JsonRequests() {}
+
+    /**
+     * A body that may be left out: none, or an empty one, is {@code absent}; any other must be a
+     * JSON object of {@code type}, sent as {@code application/json}.
+     */
+    public static <R extends Record> R optional(String contentType, byte[] body, Class<R> type, R absent) {
+        if (body == null || body.length == 0) {
+            return absent;
+        }
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new NotSupportedException();
+        }
+        return read(body, type);
+    }
 
     /** A record's components by wire name, worked out once per record type. */
     private static final ClassValue<Map<String, Integer>> INDEX = new ClassValue<>() {

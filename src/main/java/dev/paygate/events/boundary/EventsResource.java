@@ -3,6 +3,7 @@ package dev.paygate.events.boundary;
 import dev.paygate.access.boundary.Caller;
 import dev.paygate.events.entity.Event;
 import dev.paygate.events.entity.EventType;
+import dev.paygate.platform.JsonRequests;
 import dev.paygate.platform.PageSize;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.InvalidRequest;
@@ -158,7 +159,7 @@ public class EventsResource {
             @PathParam("id") String id,
             @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(hidden = true) byte[] body) {
-        ResendRequest request = Bodies.optional(contentType, body, ResendRequest.class, new ResendRequest(null));
+        ResendRequest request = JsonRequests.optional(contentType, body, ResendRequest.class, new ResendRequest(null));
         DeliveryPage sent = new DeliveryPage(events.resend(caller.scope(), id, request.endpointId()), false);
         dispatcher.nudge();
         return Response.accepted(sent).build();

@@ -3,6 +3,7 @@ package dev.paygate.events.boundary;
 import dev.paygate.access.boundary.Caller;
 import dev.paygate.events.entity.WebhookEndpoint;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
+import dev.paygate.platform.JsonRequests;
 import dev.paygate.platform.PageSize;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
@@ -182,7 +183,7 @@ public class WebhookEndpointsResource {
                     String idempotencyKey,
             @Parameter(hidden = true) byte[] body) {
         RotateSecretRequest request =
-                Bodies.optional(contentType, body, RotateSecretRequest.class, new RotateSecretRequest(null));
+                JsonRequests.optional(contentType, body, RotateSecretRequest.class, new RotateSecretRequest(null));
         return endpoints.rotateSecret(caller.scope(), id, request.expireCurrentInSeconds());
     }
 

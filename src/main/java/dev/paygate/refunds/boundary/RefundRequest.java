@@ -1,12 +1,10 @@
 package dev.paygate.refunds.boundary;
 
-import dev.paygate.platform.JsonRequests;
 import dev.paygate.platform.NoCardNumber;
 import dev.paygate.problems.InvalidRequest;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.NotSupportedException;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,19 +25,8 @@ public record RefundRequest(
         this.reason = reason;
     }
 
+    /** What an empty body asks for: everything that is left. */
     public static final RefundRequest EVERYTHING = new RefundRequest(null, null);
-
-    /** An empty body asks for a full refund; any other body must be a JSON object. */
-    public static RefundRequest read(String contentType, byte[] body) {
-        if (body == null || body.length == 0) {
-            return EVERYTHING;
-        }
-        if (contentType == null
-                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new NotSupportedException();
-        }
-        return JsonRequests.read(body, RefundRequest.class);
-    }
 
     static InvalidRequest tooPrecise(String currency, int digits) {
         return new InvalidRequest(

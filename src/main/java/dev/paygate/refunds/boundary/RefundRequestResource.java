@@ -2,6 +2,7 @@ package dev.paygate.refunds.boundary;
 
 import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
+import dev.paygate.platform.JsonRequests;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,9 @@ public class RefundRequestResource {
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER)
                     String idempotencyKey,
             @Parameter(hidden = true) byte[] body) {
-        return refunds.request(caller.scope(), id, RefundRequest.read(contentType, body));
+        return refunds.request(
+                caller.scope(),
+                id,
+                JsonRequests.optional(contentType, body, RefundRequest.class, RefundRequest.EVERYTHING));
     }
 }
