@@ -214,6 +214,7 @@ class OtherServersIT {
             Map<String, String> env = new HashMap<>(serverEnv);
             env.putAll(TestDatabase.gatewayEnv(database));
             env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
+            env.put("PAYGATE_AUTHORIZATION_VALIDITY_SECONDS", "8");
             List<String> refused;
             try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
                 refused = exercise(
@@ -248,6 +249,15 @@ class OtherServersIT {
                 .json()
                 .getString("secret"));
         assertEquals(401, anonymous.withKey(null).get("/api/v1/payments").status(), "keys are required");
+
+        // Authorised now, captured in part; another left to expire (8 s of validity, see onServer).
+        String toExpire = authorizedPayment(api, merchant);
+        String toCapture = authorizedPayment(api, merchant);
+        Api.Reply captured = api.post("/api/v1/payments/" + toCapture + "/capture", "{\"amount\": 6.00}");
+        assertEquals(200, captured.status(), captured::toString);
+        assertEquals("completed", captured.json().getString("status"));
+        assertEquals("6.00", captured.json().getJsonNumber("amount_captured").toString());
+        assertEquals(200, anonymous.withKey(null).get("/api/v1/test/scenarios").status(), "the catalogue needs no key");
 
         String id;
         try (Receiver receiver = new Receiver()) {
@@ -321,7 +331,20 @@ class OtherServersIT {
         // server's HTTP layer refuses by itself is accepted as docs/servers.md lists it.
         Fuzzer.run(server, anonymous.uri("/"), api.key(), adminToken, 800, Fuzzer.seed());
 
+        api.awaitPayment(toExpire, p -> p.getString("status").equals("cancelled"), Duration.ofSeconds(30));
+        assertEquals("expired", api.get("/api/v1/payments/" + toExpire).json().getString("cancellation_reason"));
+
         // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
         return DatabaseOutage.exercise(api, admin, database, merchant, id);
+    }
+
+    private static String authorizedPayment(Api api, String merchant) {
+        Api.Reply created = api.post(
+                "/api/v1/payments",
+                Api.cardPayment(merchant, "10.00", "4242424242424242", Map.of("capture_method", "manual")));
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().getString("id");
+        api.awaitStatus(id, "authorized");
+        return id;
     }
 }

@@ -76,7 +76,8 @@ class ConstraintViolationMapperTest {
                     cardExpiryMonth,
                     cardExpiryYear,
                     cardCvv,
-                    description);
+                    description,
+                    null);
         }
     }
 

@@ -79,7 +79,16 @@ public record CreatePaymentRequest(
         String cardCvv,
 
         @Schema(example = "Test payment") @Size(max = 1000) @NoCardNumber
-        String description) {
+        String description,
+
+        @Schema(
+                name = "capture_method",
+                example = "automatic",
+                enumeration = {"automatic", "manual"},
+                description = "automatic (the default) takes the payment once approved; manual only authorises it,"
+                        + " to be captured or voided later")
+        @Pattern(regexp = "automatic|manual", message = "must be one of automatic, manual")
+        String captureMethod) {
 
     /*
      * Declared in full so that the constraints stay on the fields and accessors and are not copied
@@ -98,7 +107,8 @@ public record CreatePaymentRequest(
             Integer cardExpiryMonth,
             Integer cardExpiryYear,
             String cardCvv,
-            String description) {
+            String description,
+            String captureMethod) {
         this.merchantId = merchantId;
         this.orderId = orderId;
         this.amount = amount;
@@ -111,6 +121,7 @@ public record CreatePaymentRequest(
         this.cardExpiryYear = cardExpiryYear;
         this.cardCvv = cardCvv;
         this.description = description;
+        this.captureMethod = captureMethod;
     }
 
     static final String IDENTIFIER = "[A-Za-z0-9_.-]+";

@@ -29,6 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "declineCode",
     "failureMessage",
     "refundedAmount",
+    "captureMethod",
+    "amountCapturable",
+    "amountCaptured",
+    "captureBefore",
+    "cancellationReason",
     "createdAt",
     "updatedAt"
 })
@@ -45,7 +50,7 @@ public record PaymentResponse(
 
         @Schema(
                 example = "pending",
-                enumeration = {"pending", "processing", "completed", "failed", "cancelled", "refunded"})
+                enumeration = {"pending", "processing", "authorized", "completed", "failed", "cancelled", "refunded"})
         String status,
 
         @Schema(name = "payment_method", example = "credit_card")
@@ -76,6 +81,34 @@ public record PaymentResponse(
         @Schema(name = "failure_message", nullable = true) String failureMessage,
         @Schema(name = "refunded_amount", example = "0.00") BigDecimal refundedAmount,
 
+        @Schema(
+                name = "capture_method",
+                example = "automatic",
+                enumeration = {"automatic", "manual"})
+        String captureMethod,
+
+        @Schema(
+                name = "amount_capturable",
+                example = "0.00",
+                description = "What a capture may take: the amount while authorized")
+        BigDecimal amountCapturable,
+
+        @Schema(name = "amount_captured", example = "100.00", description = "What was taken; refunds are bounded by it")
+        BigDecimal amountCaptured,
+
+        @Schema(
+                name = "capture_before",
+                nullable = true,
+                description = "While authorized: when the authorisation expires and the payment is cancelled")
+        Instant captureBefore,
+
+        @Schema(
+                name = "cancellation_reason",
+                nullable = true,
+                example = "requested_by_customer",
+                description = "Given with the cancel, or expired")
+        String cancellationReason,
+
         @Schema(name = "created_at", example = "2026-11-27T14:00:00.123456Z")
         Instant createdAt,
 
@@ -103,6 +136,11 @@ public record PaymentResponse(
                 p.declineCode(),
                 p.failureMessage(),
                 Money.scaled(p.refundedAmount(), p.currency()),
+                p.captureMethod().wire(),
+                Money.scaled(p.amountCapturable(), p.currency()),
+                Money.scaled(p.amountCaptured(), p.currency()),
+                p.captureBefore(),
+                p.cancellationReason(),
                 p.createdAt(),
                 p.updatedAt());
     }

@@ -4,6 +4,7 @@ import dev.paygate.idempotency.boundary.Idempotent;
 import dev.paygate.merchants.control.MerchantRegistry;
 import dev.paygate.payments.control.PaymentAccepted;
 import dev.paygate.payments.control.PaymentTransitions;
+import dev.paygate.payments.entity.CaptureMethod;
 import dev.paygate.payments.entity.Card;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
@@ -12,6 +13,7 @@ import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.payments.entity.PaymentTransaction;
 import dev.paygate.payments.entity.Scenario;
 import dev.paygate.platform.PublicLocation;
+import dev.paygate.problems.ConstraintViolationMapper;
 import dev.paygate.problems.ResourceNotFound;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -20,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +38,9 @@ public class Payments {
 
     @Inject
     MerchantRegistry merchants;
+
+    @Inject
+    Validator validator;
 
     @Inject
     PublicLocation location;
@@ -67,6 +73,9 @@ public class Payments {
                 r.orderId(),
                 Money.of(r.amount(), r.currency()),
                 method,
+                r.captureMethod() == null
+                        ? CaptureMethod.AUTOMATIC
+                        : CaptureMethod.fromWire(r.captureMethod()).orElseThrow(),
                 card,
                 scenario,
                 r.description(),
@@ -89,12 +98,40 @@ public class Payments {
         return visible(scope, id, em.find(Payment.class, id));
     }
 
-    /** Cancels a pending payment; the answer is stored under the request's Idempotency-Key in this transaction. */
+    /**
+     * Cancels a pending payment or voids an authorised one; the answer is stored under the
+     * request's Idempotency-Key in this transaction.
+     */
     @Idempotent
-    public PaymentResponse cancel(String scope, String id) {
-        Payment payment = visible(scope, id, em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
-        transitions.cancel(payment, Instant.now());
+    public PaymentResponse cancel(String scope, String id, CancelRequest request) {
+        valid(request);
+        Payment payment = locked(scope, id);
+        transitions.cancel(payment, request.cancellationReason(), Instant.now());
         return PaymentResponse.from(payment);
+    }
+
+    /**
+     * Captures an authorised payment, all of it or part; the payment's row lock makes concurrent
+     * captures take turns, so only the first finds it authorised.
+     */
+    @Idempotent
+    public PaymentResponse capture(String scope, String id, CaptureRequest request) {
+        valid(request);
+        Payment payment = locked(scope, id);
+        transitions.capture(payment, request.amount(), Instant.now());
+        return PaymentResponse.from(payment);
+    }
+
+    private Payment locked(String scope, String id) {
+        return visible(scope, id, em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** A rule broken by the client is an application exception, not one the container logs with its stack. */
+    private void valid(Object request) {
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw ConstraintViolationMapper.invalid(violations);
+        }
     }
 
     private static Payment visible(String scope, String id, Payment payment) {

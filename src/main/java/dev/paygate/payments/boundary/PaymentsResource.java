@@ -4,6 +4,7 @@ import dev.paygate.access.boundary.Caller;
 import dev.paygate.idempotency.boundary.IdempotencyFilter;
 import dev.paygate.payments.entity.Payment;
 import dev.paygate.payments.entity.PaymentStatus;
+import dev.paygate.platform.JsonRequests;
 import dev.paygate.platform.PageSize;
 import dev.paygate.problems.ApiError;
 import dev.paygate.problems.ApiResponses;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -139,7 +141,16 @@ public class PaymentsResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(operationId = "cancelPayment", summary = "Cancel a pending payment")
+    @Operation(
+            operationId = "cancelPayment",
+            summary = "Cancel a pending payment, or void an authorised one",
+            description = "The body, `{\"cancellation_reason\": …}`, may be left out.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CancelRequest.class)))
     @APIResponse(
             responseCode = "200",
             content =
@@ -148,14 +159,60 @@ public class PaymentsResource {
                             schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The payment is no longer pending; or its Idempotency-Key is in use",
+            description = "The payment is neither pending nor authorized; or its Idempotency-Key is in use",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public PaymentResponse cancel(
             @PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER)
-                    String idempotencyKey) {
-        return payments.cancel(caller.scope(), id);
+                    String idempotencyKey,
+            @Parameter(hidden = true) byte[] body) {
+        return payments.cancel(
+                caller.scope(),
+                id,
+                JsonRequests.optional(contentType, body, CancelRequest.class, CancelRequest.NO_REASON));
+    }
+
+    @POST
+    @Path("{id}/capture")
+    @Operation(
+            operationId = "capturePayment",
+            summary = "Capture an authorised payment, all of it or part",
+            description = "The body, `{\"amount\": …}`, may be left out to capture everything authorised; "
+                    + "what is not captured is released.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaptureRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The amount is not more than 0 and at most the amount authorised",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The payment is not authorized (it names its status); or its Idempotency-Key is in use",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public PaymentResponse capture(
+            @PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = ApiResponses.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyFilter.HEADER)
+                    String idempotencyKey,
+            @Parameter(hidden = true) byte[] body) {
+        return payments.capture(
+                caller.scope(),
+                id,
+                JsonRequests.optional(contentType, body, CaptureRequest.class, CaptureRequest.EVERYTHING));
     }
 
     @GET
@@ -174,8 +231,6 @@ public class PaymentsResource {
         }
         return PaymentStatus.fromWire(value)
                 .orElseThrow(() -> new InvalidRequest(
-                        "parameter_invalid",
-                        "status",
-                        "status must be one of pending, processing, completed, failed, cancelled, refunded"));
+                        "parameter_invalid", "status", "status must be one of " + PaymentStatus.wireList()));
     }
 }

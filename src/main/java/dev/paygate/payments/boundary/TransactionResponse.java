@@ -27,7 +27,7 @@ public record TransactionResponse(
 
         @Schema(
                 example = "charge",
-                enumeration = {"charge", "refund", "void"})
+                enumeration = {"charge", "authorization", "capture", "refund", "void"})
         String type,
 
         @Schema(example = "100.00") BigDecimal amount,

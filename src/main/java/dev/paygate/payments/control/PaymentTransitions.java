@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one way a payment changes: the payment refuses a move its status does not allow
@@ -28,6 +30,11 @@ public class PaymentTransitions {
     @Inject
     Event<PaymentChanged> changed;
 
+    /** How long an authorisation may wait for its capture: 7 days, as card networks commonly allow. */
+    @Inject
+    @ConfigProperty(name = "paygate.authorization.validity.seconds", defaultValue = "604800")
+    long authorizationValiditySeconds;
+
     /** A new payment, pending, with its first charge. */
     public void accept(Payment payment) {
         em.persist(payment);
@@ -39,13 +46,21 @@ public class PaymentTransitions {
         apply(payment, p -> p.startProcessing(now));
     }
 
-    /** The acquirer's answer: completed or failed, as the payment's scenario decides. */
+    /** The acquirer's answer: completed, authorised or failed, as the payment's scenario and capture method decide. */
     public void settle(Payment payment, Instant now) {
-        apply(payment, p -> p.settle(now));
+        apply(payment, p -> p.settle(now, Duration.ofSeconds(authorizationValiditySeconds)));
     }
 
-    public void cancel(Payment payment, Instant now) {
-        apply(payment, p -> p.cancel(now));
+    public void capture(Payment payment, BigDecimal amount, Instant now) {
+        apply(payment, p -> p.capture(amount, now));
+    }
+
+    public void cancel(Payment payment, String reason, Instant now) {
+        apply(payment, p -> p.cancel(reason, now));
+    }
+
+    public void expire(Payment payment, Instant now) {
+        apply(payment, p -> p.expire(now));
     }
 
     /** A refund the acquirer accepted; only the one that refunds the whole payment changes its status. */

@@ -1,5 +1,6 @@
 package dev.paygate.payments.entity;
 
+import dev.paygate.problems.InvalidRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -56,6 +57,21 @@ public record Money(BigDecimal amount, Currency currency) {
     /** Whether the amount has no more decimal places than the currency's minor unit allows. */
     public static boolean fitsMinorUnit(BigDecimal amount, Currency currency) {
         return amount.stripTrailingZeros().scale() <= currency.getDefaultFractionDigits();
+    }
+
+    /**
+     * Refuses, as the request's {@code amount}, an amount of more decimal places than the currency's
+     * minor unit allows.
+     */
+    public static void requireFitsMinorUnit(BigDecimal amount, String currencyCode) {
+        Currency currency = Currency.getInstance(currencyCode);
+        if (!fitsMinorUnit(amount, currency)) {
+            throw new InvalidRequest(
+                    "invalid_amount_precision",
+                    "amount",
+                    "amount has more decimal places than " + currencyCode + " allows ("
+                            + currency.getDefaultFractionDigits() + ")");
+        }
     }
 
     /** The amount written with exactly the currency's minor unit, as on the wire. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -74,6 +75,21 @@ public class Payment {
     @Column(name = "refunded_amount", precision = 19, scale = 4)
     private BigDecimal refundedAmount;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capture_method")
+    private CaptureMethod captureMethod;
+
+    /** What was taken: the whole amount once an automatic payment completes, the capture's once captured. */
+    @Column(name = "amount_captured", precision = 19, scale = 4)
+    private BigDecimal amountCaptured;
+
+    /** Until when an authorisation may be captured; it is voided as expired after. */
+    @Column(name = "capture_before")
+    private Instant captureBefore;
+
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -88,6 +104,7 @@ public class Payment {
 
     protected Payment() {}
 
+    /** A payment captured as soon as it is approved. */
     public static Payment create(
             String merchantId,
             String orderId,
@@ -99,7 +116,34 @@ public class Payment {
             String customerEmail,
             String customerName,
             Instant now) {
+        return create(
+                merchantId,
+                orderId,
+                money,
+                method,
+                CaptureMethod.AUTOMATIC,
+                card,
+                scenario,
+                description,
+                customerEmail,
+                customerName,
+                now);
+    }
+
+    public static Payment create(
+            String merchantId,
+            String orderId,
+            Money money,
+            PaymentMethod method,
+            CaptureMethod captureMethod,
+            Card card,
+            Scenario scenario,
+            String description,
+            String customerEmail,
+            String customerName,
+            Instant now) {
         Payment p = new Payment();
+        p.captureMethod = captureMethod;
         p.id = Ids.next("pay");
         p.merchantId = merchantId;
         p.orderId = orderId;
@@ -142,10 +186,26 @@ public class Payment {
                 updatedAt);
     }
 
-    /** The acquirer's answer, as the payment's scenario decided it. */
-    public PaymentTransaction settle(Instant now) {
+    /**
+     * The acquirer's answer, as the payment's scenario decided it: an approved payment is taken at
+     * once, or, captured manually, held until {@code authorizationValidity} from now.
+     */
+    public PaymentTransaction settle(Instant now, Duration authorizationValidity) {
+        if (scenario.approved() && captureMethod == CaptureMethod.MANUAL) {
+            moveTo(PaymentStatus.AUTHORIZED, "authorized", now);
+            captureBefore = updatedAt.plus(authorizationValidity);
+            return PaymentTransaction.of(
+                    this,
+                    TransactionType.AUTHORIZATION,
+                    amount,
+                    TransactionStatus.SUCCEEDED,
+                    scenario.responseCode(),
+                    "Authorised",
+                    updatedAt);
+        }
         if (scenario.approved()) {
             moveTo(PaymentStatus.COMPLETED, "completed", now);
+            amountCaptured = amount;
         } else {
             moveTo(PaymentStatus.FAILED, "failed", now);
             failureCode = scenario.failureCode();
@@ -162,17 +222,55 @@ public class Payment {
                 updatedAt);
     }
 
-    public PaymentTransaction cancel(Instant now) {
-        moveTo(PaymentStatus.CANCELLED, "cancelled", now);
+    /**
+     * Takes {@code requested} of an authorised payment (all of it when null); the rest of the
+     * authorisation is released.
+     */
+    public PaymentTransaction capture(BigDecimal requested, Instant now) {
+        if (status != PaymentStatus.AUTHORIZED) {
+            throw new InvalidPaymentTransition(id, status, "captured");
+        }
+        BigDecimal taken = requested == null ? amount : requested;
+        if (taken.signum() <= 0 || taken.compareTo(amount) > 0) {
+            throw new CaptureExceedsAuthorization(taken, Money.scaled(amount, currency), currency);
+        }
+        Money.requireFitsMinorUnit(taken, currency);
+        moveTo(PaymentStatus.COMPLETED, "captured", now);
+        amountCaptured = taken;
+        captureBefore = null;
         return PaymentTransaction.of(
-                this,
-                TransactionType.VOID,
-                amount,
-                TransactionStatus.SUCCEEDED,
-                "00",
-                "Cancelled before processing",
-                updatedAt);
+                this, TransactionType.CAPTURE, taken, TransactionStatus.SUCCEEDED, "00", "Captured", updatedAt);
     }
+
+    /**
+     * Cancels a payment still pending, or voids an authorised one, for {@code reason} (may be
+     * null).
+     */
+    public PaymentTransaction cancel(String reason, Instant now) {
+        return stop(
+                reason,
+                status == PaymentStatus.AUTHORIZED ? "Authorisation voided" : "Cancelled before processing",
+                now);
+    }
+
+    /** Voids an authorisation not captured in time; only the gateway's periodic work calls this. */
+    public PaymentTransaction expire(Instant now) {
+        if (status != PaymentStatus.AUTHORIZED || now.isBefore(captureBefore)) {
+            throw new InvalidPaymentTransition(id, status, "expired");
+        }
+        return stop(EXPIRED, "Authorisation expired", now);
+    }
+
+    private PaymentTransaction stop(String reason, String message, Instant now) {
+        moveTo(PaymentStatus.CANCELLED, "cancelled", now);
+        cancellationReason = reason;
+        captureBefore = null;
+        return PaymentTransaction.of(
+                this, TransactionType.VOID, amount, TransactionStatus.SUCCEEDED, "00", message, updatedAt);
+    }
+
+    /** The cancellation reason of an authorisation left uncaptured past its {@link #captureBefore}. */
+    public static final String EXPIRED = "expired";
 
     /** Whether the merchant {@code scope} may see this payment; a null scope sees every merchant's. */
     public boolean visibleTo(String scope) {
@@ -186,15 +284,17 @@ public class Payment {
         }
     }
 
-    /** Adds a refund that the acquirer has accepted; the whole amount back makes it refunded. */
+    /** Adds a refund that the acquirer has accepted; all that was captured back makes it refunded. */
     public PaymentTransaction applyRefund(BigDecimal refund, Instant now) {
+        requireRefundable();
         BigDecimal total = refundedAmount.add(refund);
-        if (total.compareTo(amount) > 0) {
-            throw new IllegalStateException("refunds of " + total + " exceed payment " + id + " of " + amount);
+        if (total.compareTo(amountCaptured()) > 0) {
+            throw new IllegalStateException(
+                    "refunds of " + total + " exceed payment " + id + "'s capture of " + amountCaptured());
         }
         refundedAmount = total;
         touch(now);
-        if (total.compareTo(amount) == 0) {
+        if (total.compareTo(amountCaptured()) == 0) {
             moveTo(PaymentStatus.REFUNDED, "refunded", now);
         }
         return PaymentTransaction.of(
@@ -295,6 +395,28 @@ public class Payment {
 
     public BigDecimal refundedAmount() {
         return refundedAmount;
+    }
+
+    public CaptureMethod captureMethod() {
+        return captureMethod;
+    }
+
+    /** What was taken, and so what refunds are bounded by; zero until then. */
+    public BigDecimal amountCaptured() {
+        return amountCaptured == null ? BigDecimal.ZERO : amountCaptured;
+    }
+
+    /** What a capture may still take: the amount while authorised, else zero. */
+    public BigDecimal amountCapturable() {
+        return status == PaymentStatus.AUTHORIZED ? amount : BigDecimal.ZERO;
+    }
+
+    public Instant captureBefore() {
+        return captureBefore;
+    }
+
+    public String cancellationReason() {
+        return cancellationReason;
     }
 
     public Instant createdAt() {

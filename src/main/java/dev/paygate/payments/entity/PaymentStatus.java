@@ -5,11 +5,17 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The life of a payment, with the moves each status allows. */
+/**
+ * The life of a payment: {@link #next} is the one table of the moves each status allows, and the
+ * README draws it.
+ */
 public enum PaymentStatus {
     PENDING,
     PROCESSING,
+    /** Approved and held for a later capture or void ({@code capture_method} manual). */
+    AUTHORIZED,
     COMPLETED,
     FAILED,
     CANCELLED,
@@ -18,7 +24,8 @@ public enum PaymentStatus {
     public Set<PaymentStatus> next() {
         return switch (this) {
             case PENDING -> EnumSet.of(PROCESSING, CANCELLED);
-            case PROCESSING -> EnumSet.of(COMPLETED, FAILED);
+            case PROCESSING -> EnumSet.of(COMPLETED, AUTHORIZED, FAILED);
+            case AUTHORIZED -> EnumSet.of(COMPLETED, CANCELLED);
             case COMPLETED -> EnumSet.of(REFUNDED);
             case FAILED, CANCELLED, REFUNDED -> EnumSet.noneOf(PaymentStatus.class);
         };
@@ -30,6 +37,11 @@ public enum PaymentStatus {
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every status as the API writes it, for messages that list them. */
+    public static String wireList() {
+        return Arrays.stream(values()).map(PaymentStatus::wire).collect(Collectors.joining(", "));
     }
 
     public static Optional<PaymentStatus> fromWire(String value) {

@@ -1,7 +1,6 @@
 package dev.paygate.refunds.boundary;
 
 import dev.paygate.platform.NoCardNumber;
-import dev.paygate.problems.InvalidRequest;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
@@ -27,11 +26,4 @@ public record RefundRequest(
 
     /** What an empty body asks for: everything that is left. */
     public static final RefundRequest EVERYTHING = new RefundRequest(null, null);
-
-    static InvalidRequest tooPrecise(String currency, int digits) {
-        return new InvalidRequest(
-                "invalid_amount_precision",
-                "amount",
-                "amount has more decimal places than " + currency + " allows (" + digits + ")");
-    }
 }

@@ -19,7 +19,6 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -60,9 +59,8 @@ public class Refunds {
             throw ConstraintViolationMapper.invalid(violations);
         }
         Payment payment = ledger.lockForRefunds(scope, paymentId);
-        Currency currency = Currency.getInstance(payment.currency());
-        if (request.amount() != null && !Money.fitsMinorUnit(request.amount(), currency)) {
-            throw RefundRequest.tooPrecise(payment.currency(), currency.getDefaultFractionDigits());
+        if (request.amount() != null) {
+            Money.requireFitsMinorUnit(request.amount(), payment.currency());
         }
         BigDecimal accepted = em.createQuery(
                         "SELECT COALESCE(SUM(r.amount), 0) FROM Refund r "

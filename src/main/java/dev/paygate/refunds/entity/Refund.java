@@ -57,7 +57,7 @@ public class Refund {
     public static Refund request(
             Payment payment, BigDecimal requested, BigDecimal alreadyAccepted, String reason, Instant now) {
         payment.requireRefundable();
-        BigDecimal refundable = payment.amount().subtract(alreadyAccepted);
+        BigDecimal refundable = payment.amountCaptured().subtract(alreadyAccepted);
         BigDecimal amount = requested == null ? refundable : requested;
         if (amount.signum() <= 0 || amount.compareTo(refundable) > 0) {
             throw new RefundExceedsPayment(amount, Money.scaled(refundable, payment.currency()), payment.currency());

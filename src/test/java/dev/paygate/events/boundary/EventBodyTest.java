@@ -12,12 +12,16 @@ import dev.paygate.platform.JsonbConfiguration;
 import dev.paygate.refunds.boundary.RefundResponse;
 import dev.paygate.refunds.entity.Refund;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The payload the outbox writes is byte for byte what JSON-B writes for the documented record. */
 class EventBodyTest {
+
+    /** How long an authorisation stays capturable. */
+    static final Duration VALIDITY = Duration.ofDays(7);
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456789Z");
 
@@ -61,7 +65,7 @@ class EventBodyTest {
     void aChangedPaymentEventIsWhatJsonbWrites() {
         Payment payment = payment("Tea & \"cake\" <b>\u0001</b>");
         payment.startProcessing(T0.plusMillis(1));
-        payment.settle(Instant.parse("2026-03-01T10:15:31Z"));
+        payment.settle(Instant.parse("2026-03-01T10:15:31Z"), VALIDITY);
         assertSameAsJsonb(
                 "merchant.with-odd_chars",
                 3,
@@ -74,7 +78,7 @@ class EventBodyTest {
     void aRefundEventIsWhatJsonbWrites() {
         Payment payment = payment("refunded");
         payment.startProcessing(T0);
-        payment.settle(T0);
+        payment.settle(T0, VALIDITY);
         Refund refund = Refund.request(payment, null, BigDecimal.ZERO, "requested_by_customer", T0);
         assertSameAsJsonb("m", 12, Instant.parse("2026-03-01T10:15:30Z"), RefundResponse.from(refund), Map.of());
     }

@@ -26,7 +26,8 @@ class CreatePaymentRequestTest {
                 12,
                 2030,
                 "987",
-                "Test payment");
+                "Test payment",
+                null);
         String s = r.toString();
         assertFalse(s.contains("4111 1111 1111 1111"), s);
         assertFalse(s.replace(" ", "").contains("4111111111111111"), s);
@@ -50,7 +51,8 @@ class CreatePaymentRequestTest {
                 1,
                 2031,
                 "4321",
-                null);
+                null,
+                "manual");
         String s = r.toString();
         assertFalse(s.contains("378282246310005"), s);
         assertFalse(s.contains("4321"), s);

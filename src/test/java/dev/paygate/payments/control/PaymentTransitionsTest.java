@@ -36,6 +36,7 @@ class PaymentTransitionsTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void fakeContainer() {
+        transitions.authorizationValiditySeconds = 7 * 24 * 3600;
         transitions.em = (EntityManager) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("persist")) {
@@ -142,7 +143,7 @@ class PaymentTransitionsTest {
     @Test
     void cancelFiresOnce() {
         Payment p = pending(Scenario.APPROVE);
-        transitions.cancel(p, T1);
+        transitions.cancel(p, null, T1);
         assertEquals(TransactionType.VOID, onlyRow().type());
         assertEquals(PaymentChanged.of(p, PaymentStatus.PENDING, T1), onlyEvent());
     }
@@ -172,7 +173,8 @@ class PaymentTransitionsTest {
     @Test
     void cancellingACompletedPaymentThrowsAndRecordsNothing() {
         Payment p = completed();
-        InvalidPaymentTransition e = assertThrows(InvalidPaymentTransition.class, () -> transitions.cancel(p, T1));
+        InvalidPaymentTransition e =
+                assertThrows(InvalidPaymentTransition.class, () -> transitions.cancel(p, null, T1));
         assertTrue(e.getMessage().contains("is completed and cannot be cancelled"), e.getMessage());
         assertNothingRecorded();
         assertEquals(PaymentStatus.COMPLETED, p.status());

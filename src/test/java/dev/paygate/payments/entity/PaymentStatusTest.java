@@ -14,7 +14,10 @@ class PaymentStatusTest {
     @Test
     void allowedMoves() {
         assertEquals(EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.CANCELLED), PaymentStatus.PENDING.next());
-        assertEquals(EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.FAILED), PaymentStatus.PROCESSING.next());
+        assertEquals(
+                EnumSet.of(PaymentStatus.AUTHORIZED, PaymentStatus.COMPLETED, PaymentStatus.FAILED),
+                PaymentStatus.PROCESSING.next());
+        assertEquals(EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.CANCELLED), PaymentStatus.AUTHORIZED.next());
         assertEquals(EnumSet.of(PaymentStatus.REFUNDED), PaymentStatus.COMPLETED.next());
     }
 

@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.problems.ErrorType;
 import dev.paygate.problems.GatewayException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PaymentTest {
+
+    /** How long an authorisation stays capturable. */
+    static final Duration VALIDITY = Duration.ofDays(7);
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456789Z");
 
@@ -39,7 +43,7 @@ class PaymentTest {
     static Payment completed() {
         Payment p = payment(Scenario.APPROVE);
         p.startProcessing(T0);
-        p.settle(T0);
+        p.settle(T0, VALIDITY);
         return p;
     }
 
@@ -130,7 +134,7 @@ class PaymentTest {
     void settleApprovedCompletes() {
         Payment p = payment(Scenario.APPROVE);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0.plusSeconds(1));
+        PaymentTransaction t = p.settle(T0.plusSeconds(1), VALIDITY);
         assertEquals(PaymentStatus.COMPLETED, p.status());
         assertEquals(TransactionType.CHARGE, t.type());
         assertEquals(TransactionStatus.SUCCEEDED, t.status());
@@ -146,7 +150,7 @@ class PaymentTest {
     void settleGenericDeclineFails() {
         Payment p = payment(Scenario.DECLINE_GENERIC);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0);
+        PaymentTransaction t = p.settle(T0, VALIDITY);
         assertEquals(PaymentStatus.FAILED, p.status());
         assertEquals("card_declined", p.failureCode());
         assertEquals("generic_decline", p.declineCode());
@@ -160,7 +164,7 @@ class PaymentTest {
     void settleInsufficientFundsFails() {
         Payment p = payment(Scenario.DECLINE_INSUFFICIENT_FUNDS);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0);
+        PaymentTransaction t = p.settle(T0, VALIDITY);
         assertEquals(PaymentStatus.FAILED, p.status());
         assertEquals("card_declined", p.failureCode());
         assertEquals("insufficient_funds", p.declineCode());
@@ -174,7 +178,7 @@ class PaymentTest {
     void settleExpiredCardFails() {
         Payment p = payment(Scenario.EXPIRED_CARD);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0);
+        PaymentTransaction t = p.settle(T0, VALIDITY);
         assertEquals(PaymentStatus.FAILED, p.status());
         assertEquals("expired_card", p.failureCode());
         assertNull(p.declineCode());
@@ -185,7 +189,7 @@ class PaymentTest {
     @Test
     void settleNeedsProcessingFirst() {
         Payment p = payment(Scenario.APPROVE);
-        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0));
+        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0, VALIDITY));
         assertEquals(PaymentStatus.PENDING, p.status());
     }
 
@@ -200,14 +204,14 @@ class PaymentTest {
     @Test
     void settlingTwiceIsRejected() {
         Payment p = completed();
-        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0));
+        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0, VALIDITY));
         assertEquals(PaymentStatus.COMPLETED, p.status());
     }
 
     @Test
     void cancelPendingVoidsIt() {
         Payment p = payment(Scenario.APPROVE);
-        PaymentTransaction t = p.cancel(T0);
+        PaymentTransaction t = p.cancel(null, T0);
         assertEquals(PaymentStatus.CANCELLED, p.status());
         assertEquals(TransactionType.VOID, t.type());
         assertEquals(TransactionStatus.SUCCEEDED, t.status());
@@ -219,7 +223,7 @@ class PaymentTest {
     @Test
     void cancelledPaymentCannotBeProcessed() {
         Payment p = payment(Scenario.APPROVE);
-        p.cancel(T0);
+        p.cancel(null, T0);
         assertThrows(InvalidPaymentTransition.class, () -> p.startProcessing(T0));
         assertEquals(PaymentStatus.CANCELLED, p.status());
     }
@@ -227,7 +231,7 @@ class PaymentTest {
     private static void assertCancelRejected(Payment p, String statusWire) {
         PaymentStatus before = p.status();
         Instant updatedBefore = p.updatedAt();
-        InvalidPaymentTransition e = assertThrows(InvalidPaymentTransition.class, () -> p.cancel(T0));
+        InvalidPaymentTransition e = assertThrows(InvalidPaymentTransition.class, () -> p.cancel(null, T0));
         assertEquals(before, p.status());
         assertEquals(updatedBefore, p.updatedAt());
         assertEquals(ErrorType.CONFLICT, e.type());
@@ -247,11 +251,11 @@ class PaymentTest {
 
         Payment failed = payment(Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
-        failed.settle(T0);
+        failed.settle(T0, VALIDITY);
         assertCancelRejected(failed, "failed");
 
         Payment cancelled = payment(Scenario.APPROVE);
-        cancelled.cancel(T0);
+        cancelled.cancel(null, T0);
         assertCancelRejected(cancelled, "cancelled");
 
         Payment refunded = completed();
@@ -262,7 +266,7 @@ class PaymentTest {
     @Test
     void invalidTransitionIsAGatewayConflict() {
         Payment p = completed();
-        GatewayException e = assertThrows(GatewayException.class, () -> p.cancel(T0));
+        GatewayException e = assertThrows(GatewayException.class, () -> p.cancel(null, T0));
         assertEquals(409, e.type().status());
         assertEquals("invalid_request_error", e.toApiError().error().type());
         assertEquals("payment_invalid_state", e.toApiError().error().code());
@@ -334,11 +338,11 @@ class PaymentTest {
 
         Payment failed = payment(Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
-        failed.settle(T0);
+        failed.settle(T0, VALIDITY);
         assertThrows(InvalidPaymentTransition.class, failed::requireRefundable);
 
         Payment cancelled = payment(Scenario.APPROVE);
-        cancelled.cancel(T0);
+        cancelled.cancel(null, T0);
         assertThrows(InvalidPaymentTransition.class, cancelled::requireRefundable);
 
         Payment refunded = completed();
@@ -352,7 +356,7 @@ class PaymentTest {
         Instant created = p.updatedAt();
         PaymentTransaction processing = p.startProcessing(T0);
         Instant afterProcessing = p.updatedAt();
-        PaymentTransaction settled = p.settle(T0);
+        PaymentTransaction settled = p.settle(T0, VALIDITY);
         Instant afterSettle = p.updatedAt();
         PaymentTransaction partial = p.applyRefund(dec("10.00"), T0);
         Instant afterPartial = p.updatedAt();
@@ -377,14 +381,14 @@ class PaymentTest {
         p.startProcessing(T0.minusSeconds(60));
         assertTrue(p.updatedAt().isAfter(p.createdAt()));
         Instant later = T0.plusSeconds(5);
-        p.settle(later);
+        p.settle(later, VALIDITY);
         assertEquals(Instant.parse("2026-03-01T10:15:35.123456Z"), p.updatedAt());
     }
 
     @Test
     void updatedAtIncreasesWhenCancelledAtCreationInstant() {
         Payment p = payment(Scenario.APPROVE);
-        PaymentTransaction t = p.cancel(T0);
+        PaymentTransaction t = p.cancel(null, T0);
         assertTrue(p.updatedAt().isAfter(p.createdAt()));
         assertEquals(p.updatedAt(), t.createdAt());
     }
@@ -396,7 +400,7 @@ class PaymentTest {
         assertEquals("1000", p.amount().toPlainString());
         Consumer<Payment> complete = x -> {
             x.startProcessing(T0);
-            x.settle(T0);
+            x.settle(T0, VALIDITY);
         };
         complete.accept(p);
         p.applyRefund(dec("1000"), T0);
@@ -409,5 +413,98 @@ class PaymentTest {
         assertTrue(p.visibleTo("merchant_1"));
         assertFalse(p.visibleTo("merchant_2"));
         assertTrue(p.visibleTo(null));
+    }
+
+    private static Payment authorized(String amount) {
+        Payment p = Payment.create(
+                "merchant_1",
+                "order_1",
+                Money.of(new BigDecimal(amount), "USD"),
+                PaymentMethod.CREDIT_CARD,
+                CaptureMethod.MANUAL,
+                Card.from("4242424242424242", 12, 2030),
+                Scenario.APPROVE,
+                null,
+                null,
+                null,
+                T0);
+        p.startProcessing(T0);
+        PaymentTransaction t = p.settle(T0, VALIDITY);
+        assertEquals(TransactionType.AUTHORIZATION, t.type());
+        return p;
+    }
+
+    @Test
+    void aManualPaymentIsAuthorisedUntilItsValidityRunsOut() {
+        Payment p = authorized("100.00");
+        assertEquals(PaymentStatus.AUTHORIZED, p.status());
+        assertEquals(0, p.amountCapturable().compareTo(new BigDecimal("100.00")));
+        assertEquals(0, p.amountCaptured().signum());
+        assertEquals(p.updatedAt().plus(VALIDITY), p.captureBefore());
+        assertThrows(InvalidPaymentTransition.class, p::requireRefundable);
+    }
+
+    @Test
+    void aPartialCaptureTakesThatMuchAndBoundsTheRefunds() {
+        Payment p = authorized("100.00");
+        PaymentTransaction t = p.capture(dec("60.00"), T0.plusSeconds(5));
+        assertEquals(TransactionType.CAPTURE, t.type());
+        assertEquals(0, t.amount().compareTo(dec("60.00")));
+        assertEquals(PaymentStatus.COMPLETED, p.status());
+        assertEquals(0, p.amountCaptured().compareTo(dec("60.00")));
+        assertEquals(0, p.amountCapturable().signum());
+        assertNull(p.captureBefore());
+        p.applyRefund(dec("60.00"), T0.plusSeconds(6));
+        assertEquals(PaymentStatus.REFUNDED, p.status());
+    }
+
+    @Test
+    void aRefundBeyondTheCaptureIsRefused() {
+        Payment p = authorized("100.00");
+        p.capture(dec("60.00"), T0);
+        assertThrows(IllegalStateException.class, () -> p.applyRefund(dec("60.01"), T0));
+    }
+
+    @Test
+    void aCaptureOfNothingOrOfMoreThanAuthorisedIsRefused() {
+        Payment p = authorized("100.00");
+        assertThrows(CaptureExceedsAuthorization.class, () -> p.capture(dec("100.01"), T0));
+        assertThrows(CaptureExceedsAuthorization.class, () -> p.capture(dec("0"), T0));
+        assertEquals(PaymentStatus.AUTHORIZED, p.status());
+        p.capture(null, T0);
+        assertEquals(0, p.amountCaptured().compareTo(dec("100.00")));
+    }
+
+    @Test
+    void onlyAnAuthorisedPaymentIsCaptured() {
+        Payment p = payment(Scenario.APPROVE);
+        p.startProcessing(T0);
+        p.settle(T0, VALIDITY);
+        assertEquals(0, p.amountCaptured().compareTo(p.amount()));
+        InvalidPaymentTransition e = assertThrows(InvalidPaymentTransition.class, () -> p.capture(null, T0));
+        assertTrue(e.getMessage().contains("completed"), e.getMessage());
+    }
+
+    @Test
+    void aVoidCancelsTheAuthorisationWithItsReason() {
+        Payment p = authorized("100.00");
+        PaymentTransaction t = p.cancel("requested_by_customer", T0);
+        assertEquals(TransactionType.VOID, t.type());
+        assertEquals("Authorisation voided", t.responseMessage());
+        assertEquals(PaymentStatus.CANCELLED, p.status());
+        assertEquals("requested_by_customer", p.cancellationReason());
+        assertEquals(0, p.amountCapturable().signum());
+        assertThrows(InvalidPaymentTransition.class, () -> p.capture(null, T0));
+    }
+
+    @Test
+    void anAuthorisationExpiresOnlyOnceDue() {
+        Payment p = authorized("100.00");
+        Instant due = p.captureBefore();
+        assertThrows(InvalidPaymentTransition.class, () -> p.expire(due.minusMillis(1)));
+        PaymentTransaction t = p.expire(due);
+        assertEquals("Authorisation expired", t.responseMessage());
+        assertEquals(PaymentStatus.CANCELLED, p.status());
+        assertEquals(Payment.EXPIRED, p.cancellationReason());
     }
 }

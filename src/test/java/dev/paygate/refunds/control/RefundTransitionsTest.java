@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RefundTransitionsTest {
+
+    /** How long an authorisation stays capturable. */
+    static final Duration VALIDITY = Duration.ofDays(7);
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
     private static final Instant T1 = T0.plusSeconds(1);
@@ -64,7 +68,7 @@ class RefundTransitionsTest {
                 null,
                 T0);
         p.startProcessing(T0);
-        p.settle(T0);
+        p.settle(T0, VALIDITY);
         return Refund.request(p, new BigDecimal("30.00"), BigDecimal.ZERO, null, T0);
     }
 

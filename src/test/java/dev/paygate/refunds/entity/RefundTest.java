@@ -16,11 +16,15 @@ import dev.paygate.problems.ErrorType;
 import dev.paygate.problems.FieldError;
 import dev.paygate.problems.InvalidRequest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RefundTest {
+
+    /** How long an authorisation stays capturable. */
+    static final Duration VALIDITY = Duration.ofDays(7);
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456789Z");
 
@@ -41,7 +45,7 @@ class RefundTest {
     private static Payment completed(String amount, String currency) {
         Payment p = pending(amount, currency, Scenario.APPROVE);
         p.startProcessing(T0);
-        p.settle(T0);
+        p.settle(T0, VALIDITY);
         return p;
     }
 
@@ -152,13 +156,13 @@ class RefundTest {
 
         Payment failed = pending("100.00", "USD", Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
-        failed.settle(T0);
+        failed.settle(T0, VALIDITY);
         assertEquals(PaymentStatus.FAILED, failed.status());
         assertThrows(
                 InvalidPaymentTransition.class, () -> Refund.request(failed, dec("10"), BigDecimal.ZERO, null, T0));
 
         Payment cancelled = pending("100.00", "USD", Scenario.APPROVE);
-        cancelled.cancel(T0);
+        cancelled.cancel(null, T0);
         assertThrows(
                 InvalidPaymentTransition.class, () -> Refund.request(cancelled, dec("10"), BigDecimal.ZERO, null, T0));
 
