@@ -66,6 +66,36 @@ class CatalogueIT extends AgainstGateway {
                     entry.getString("value").substring(entry.getString("value").length() - 4),
                     payment.getString("card_last4"),
                     what);
+            if (!entry.isNull("refund_status")) {
+                assertRefundEnds(id, entry.getString("refund_status"), what);
+            }
+        }
+    }
+
+    /** A refund of the whole payment ends as the catalogue says; a failed one leaves it refundable. */
+    private void assertRefundEnds(String paymentId, String status, String what) {
+        Api.Reply refund = api.post("/api/v1/payments/" + paymentId + "/refund", null);
+        assertEquals(202, refund.status(), () -> what + " → " + refund);
+        String refundId = refund.json().getString("id");
+        JsonObject settled = null;
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; ) {
+            settled = api.get("/api/v1/refunds/" + refundId).json();
+            if (!settled.getString("status").equals("pending")) {
+                break;
+            }
+            Api.sleep(20);
+        }
+        JsonObject last = settled;
+        assertEquals(status, last.getString("status"), () -> what + " → " + last);
+        if (status.equals("failed")) {
+            assertEquals("expired_or_canceled_card", last.getString("failure_reason"), last::toString);
+            JsonObject payment = api.get("/api/v1/payments/" + paymentId).json();
+            assertEquals("completed", payment.getString("status"), payment::toString);
+            assertEquals("0.00", payment.getJsonNumber("refunded_amount").toString());
+            Api.Reply again = api.post("/api/v1/payments/" + paymentId + "/refund", null);
+            assertEquals(202, again.status(), () -> "the failed refund's amount is refundable again: " + again);
+        } else {
+            api.awaitStatus(paymentId, "refunded");
         }
     }
 

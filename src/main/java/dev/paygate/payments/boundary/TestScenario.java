@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "status",
     "failureCode",
     "declineCode",
+    "refundStatus",
     "cardBrand",
     "cardFunding",
     "description"
@@ -36,6 +37,13 @@ public record TestScenario(
         @Schema(name = "decline_code", nullable = true, example = "lost_card")
         String declineCode,
 
+        @Schema(
+                name = "refund_status",
+                nullable = true,
+                example = "succeeded",
+                description = "For a payment that completes: the status its refunds end in")
+        String refundStatus,
+
         @Schema(name = "card_brand", nullable = true, example = "visa")
         String cardBrand,
 
@@ -52,6 +60,9 @@ public record TestScenario(
                 (card.scenario().approved() ? PaymentStatus.COMPLETED : PaymentStatus.FAILED).wire(),
                 card.scenario().failureCode(),
                 card.scenario().declineCode(),
+                card.scenario().approved()
+                        ? (card.scenario().refundFailureReason() == null ? "succeeded" : "failed")
+                        : null,
                 card.brand().wire(),
                 card.funding(),
                 card.description());

@@ -43,6 +43,11 @@ public class PaymentLedger {
         return payment;
     }
 
+    /** The acquirer refused a refund of {@code amount} for {@code reason}: the payment records that. */
+    public void refundRefused(String paymentId, BigDecimal amount, String reason, Instant now) {
+        transitions.refundRefused(lockForRefunds(null, paymentId), amount, reason, now);
+    }
+
     /** The acquirer accepted a refund of {@code amount}: the payment records it. */
     public void refunded(String paymentId, BigDecimal amount, Instant now) {
         transitions.refund(lockForRefunds(null, paymentId), amount, now);

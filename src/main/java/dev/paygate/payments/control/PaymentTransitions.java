@@ -68,6 +68,11 @@ public class PaymentTransitions {
         apply(payment, p -> p.applyRefund(amount, now));
     }
 
+    /** A refund the acquirer refused; the payment's status does not move. */
+    public void refundRefused(Payment payment, BigDecimal amount, String reason, Instant now) {
+        apply(payment, p -> p.refundRefused(amount, reason, now));
+    }
+
     private void apply(Payment payment, Function<Payment, PaymentTransaction> step) {
         PaymentStatus from = payment.status();
         em.persist(step.apply(payment));

@@ -301,6 +301,19 @@ public class Payment {
                 this, TransactionType.REFUND, refund, TransactionStatus.SUCCEEDED, "00", "Refund accepted", updatedAt);
     }
 
+    /** The acquirer refused a refund of {@code refund}: recorded, and the amount stays refundable. */
+    public PaymentTransaction refundRefused(BigDecimal refund, String reason, Instant now) {
+        touch(now);
+        return PaymentTransaction.of(
+                this,
+                TransactionType.REFUND,
+                refund,
+                TransactionStatus.FAILED,
+                "05",
+                "Refund refused: " + reason,
+                updatedAt);
+    }
+
     private void moveTo(PaymentStatus target, String action, Instant now) {
         if (!status.canMoveTo(target)) {
             throw new InvalidPaymentTransition(id, status, action);

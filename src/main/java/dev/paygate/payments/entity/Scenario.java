@@ -9,6 +9,8 @@ import java.time.YearMonth;
  */
 public enum Scenario {
     APPROVE("00", "Approved", null, null, null),
+    /** Approved, but the issuer refuses every refund of it (the card was closed since). */
+    APPROVE_REFUNDS_FAIL("00", "Approved", null, null, null),
     DECLINE_GENERIC("05", "Do not honour", "card_declined", "generic_decline", "Your card was declined."),
     DECLINE_INSUFFICIENT_FUNDS(
             "51", "Insufficient funds", "card_declined", "insufficient_funds", "Your card has insufficient funds."),
@@ -58,7 +60,12 @@ public enum Scenario {
     }
 
     public boolean approved() {
-        return this == APPROVE;
+        return failureCode == null;
+    }
+
+    /** Why the acquirer refuses this payment's refunds; null when it accepts them. */
+    public String refundFailureReason() {
+        return this == APPROVE_REFUNDS_FAIL ? "expired_or_canceled_card" : null;
     }
 
     public String responseCode() {

@@ -25,6 +25,7 @@ public enum TestCard {
     DINERS_14_DIGITS("36227206271667", "credit", Scenario.APPROVE, "Diners Club (14 digits)"),
     JCB("3566002020360505", "credit", Scenario.APPROVE, "JCB"),
     UNIONPAY("6200000000000005", "credit", Scenario.APPROVE, "UnionPay"),
+    REFUNDS_FAIL("4000000000005126", "credit", Scenario.APPROVE_REFUNDS_FAIL, "Visa; its refunds fail"),
     GENERIC_DECLINE("4000000000000002", "credit", Scenario.DECLINE_GENERIC, "Visa, declined"),
     INSUFFICIENT_FUNDS(
             "4000000000009995", "credit", Scenario.DECLINE_INSUFFICIENT_FUNDS, "Visa, declined: insufficient funds"),

@@ -9,7 +9,18 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Refund")
-@JsonbPropertyOrder({"id", "object", "paymentId", "amount", "currency", "status", "reason", "createdAt", "updatedAt"})
+@JsonbPropertyOrder({
+    "id",
+    "object",
+    "paymentId",
+    "amount",
+    "currency",
+    "status",
+    "reason",
+    "failureReason",
+    "createdAt",
+    "updatedAt"
+})
 public record RefundResponse(
         @Schema(example = "re_5gH8jK1mN4pQ7rS0tU3vW6xY") String id,
         @Schema(name = "object", example = "refund") String object,
@@ -23,6 +34,14 @@ public record RefundResponse(
         String status,
 
         @Schema(nullable = true) String reason,
+
+        @Schema(
+                name = "failure_reason",
+                nullable = true,
+                example = "expired_or_canceled_card",
+                description = "Why the acquirer refused a failed refund; its amount is refundable again")
+        String failureReason,
+
         @Schema(name = "created_at") Instant createdAt,
         @Schema(name = "updated_at") Instant updatedAt) {
 
@@ -35,6 +54,7 @@ public record RefundResponse(
                 r.currency(),
                 r.status().name().toLowerCase(Locale.ROOT),
                 r.reason(),
+                r.failureReason(),
                 r.createdAt(),
                 r.updatedAt());
     }

@@ -9,7 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
-/** The acquirer's answer to a refund: the refund succeeds and the payment records it. */
+/**
+ * The acquirer's answer to a refund: it succeeds and the payment records it, or, for a payment
+ * whose card refuses refunds, it fails, the payment records the refusal and the amount is
+ * refundable again.
+ */
 @Stateless
 public class RefundSettlement {
 
@@ -35,6 +39,12 @@ public class RefundSettlement {
             return;
         }
         Instant now = Instant.now();
+        String refused = payment.scenario().refundFailureReason();
+        if (refused != null) {
+            transitions.fail(refund, payment.merchantId(), refused, now);
+            ledger.refundRefused(refund.paymentId(), refund.amount(), refused, now);
+            return;
+        }
         transitions.succeed(refund, payment.merchantId(), now);
         ledger.refunded(refund.paymentId(), refund.amount(), now);
     }

@@ -35,4 +35,10 @@ public class RefundTransitions {
         refund.succeed(now);
         changed.fire(RefundChanged.of(refund, merchantId, from, refund.updatedAt()));
     }
+
+    public void fail(Refund refund, String merchantId, String reason, Instant now) {
+        RefundStatus from = refund.status();
+        refund.fail(reason, now);
+        changed.fire(RefundChanged.of(refund, merchantId, from, refund.updatedAt()));
+    }
 }

@@ -35,6 +35,9 @@ public class Refund {
 
     private String reason;
 
+    @Column(name = "failure_reason")
+    private String failureReason;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -84,6 +87,12 @@ public class Refund {
         moveTo(RefundStatus.SUCCEEDED, now);
     }
 
+    /** The acquirer refused it; its amount is refundable again, as only pending and succeeded refunds count. */
+    public void fail(String reason, Instant now) {
+        moveTo(RefundStatus.FAILED, now);
+        failureReason = reason;
+    }
+
     private void moveTo(RefundStatus target, Instant now) {
         if (!status.canMoveTo(target)) {
             throw new IllegalStateException("refund " + id + " is already " + status);
@@ -111,6 +120,10 @@ public class Refund {
 
     public RefundStatus status() {
         return status;
+    }
+
+    public String failureReason() {
+        return failureReason;
     }
 
     public String reason() {

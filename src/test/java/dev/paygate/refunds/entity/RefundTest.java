@@ -200,4 +200,14 @@ class RefundTest {
         Refund b = Refund.request(p, dec("10"), dec("10"), null, T0);
         assertFalse(a.id().equals(b.id()));
     }
+
+    @Test
+    void aRefusedRefundFailsWithItsReasonOnce() {
+        Refund r = Refund.request(completed(), dec("40.00"), BigDecimal.ZERO, null, T0);
+        r.fail("expired_or_canceled_card", T0.plusSeconds(1));
+        assertEquals(RefundStatus.FAILED, r.status());
+        assertEquals("expired_or_canceled_card", r.failureReason());
+        assertEquals(2, r.revision());
+        assertThrows(IllegalStateException.class, () -> r.succeed(T0.plusSeconds(2)));
+    }
 }
