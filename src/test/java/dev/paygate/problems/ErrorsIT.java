@@ -230,7 +230,14 @@ class ErrorsIT extends AgainstGateway {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
                         new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
-        assertError(chunked, 413);
+        // Sent chunked, with no length announced: Payara Micro now and then tells the reader that all
+        // data is read when only the first 64 KiB have reached it, and that part, cut mid-JSON, is
+        // refused as malformed (docs/servers.md). Either way it is refused and nothing is created.
+        int status = chunked.status();
+        assertTrue(status == 413 || status == 400, chunked::toString);
+        assertEquals(
+                status == 413 ? "payload_too_large" : "body_malformed",
+                assertError(chunked, status).getString("code"));
         assertEquals(
                 0,
                 api.get("/api/v1/payments?merchant_id=" + merchant)
