@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paygate.it.AgainstGateway;
 import dev.paygate.it.Api;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,22 +31,16 @@ class CatalogueIT extends AgainstGateway {
 
         List<String[]> sent = new ArrayList<>();
         for (JsonObject entry : entries) {
-            assertEquals("card_number", entry.getString("field"), entry::toString);
-            String number = entry.getString("value");
-            Api.Reply reply = api.post(
-                    "/api/v1/payments",
-                    Api.cardPayment(
-                            merchant,
-                            "25.00",
-                            number,
-                            Map.of(
-                                    "payment_method",
-                                    entry.getString("payment_method"),
-                                    "card_cvv",
-                                    entry.getString("card_brand").equals("amex") ? "1234" : "123")));
+            String value = entry.getString("value");
+            Api.Reply reply = api.post("/api/v1/payments", request(entry));
             assertEquals(201, reply.status(), () -> entry + " → " + reply);
-            assertEquals(entry.getString("card_brand"), reply.json().getString("card_brand"), entry::toString);
-            assertFalse(reply.body().contains(number), reply::toString);
+            if (entry.getString("field").equals("card_number")) {
+                assertEquals(entry.getString("card_brand"), reply.json().getString("card_brand"), entry::toString);
+            } else {
+                assertEquals(
+                        value.substring(value.length() - 4), reply.json().getString("iban_last4"), entry::toString);
+            }
+            assertFalse(reply.body().contains(value), reply::toString);
             sent.add(new String[] {reply.json().getString("id"), entry.toString()});
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -62,14 +59,43 @@ class CatalogueIT extends AgainstGateway {
             if (entry.getString("status").equals("failed")) {
                 assertFalse(payment.isNull("failure_message"), what);
             }
-            assertEquals(
-                    entry.getString("value").substring(entry.getString("value").length() - 4),
-                    payment.getString("card_last4"),
-                    what);
+            if (entry.getString("field").equals("iban")) {
+                Duration processing = Duration.between(
+                        Instant.parse(payment.getString("created_at")), Instant.parse(payment.getString("updated_at")));
+                assertTrue(processing.toMillis() >= CLEARING_MS, () -> "cleared after " + processing + ": " + what);
+            }
             if (!entry.isNull("refund_status")) {
                 assertRefundEnds(id, entry.getString("refund_status"), what);
             }
         }
+    }
+
+    /** How long the build makes a bank transfer clear (PAYGATE_BANK_TRANSFER_CLEARING_MS in the pom). */
+    private static final long CLEARING_MS = Long.parseLong(System.getenv("PAYGATE_BANK_TRANSFER_CLEARING_MS"));
+
+    /** The payment a merchant's checkout would send to trigger {@code entry}. */
+    private String request(JsonObject entry) {
+        String value = entry.getString("value");
+        if (entry.getString("field").equals("iban")) {
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("merchant_id", merchant);
+            fields.put("order_id", Api.order());
+            fields.put("amount", new BigDecimal("25.00"));
+            fields.put("currency", "EUR");
+            fields.put("payment_method", entry.getString("payment_method"));
+            fields.put("iban", value.replaceAll("(.{4})", "$1 ").trim());
+            return Api.toJson(fields);
+        }
+        assertEquals("card_number", entry.getString("field"), entry::toString);
+        return Api.cardPayment(
+                merchant,
+                "25.00",
+                value,
+                Map.of(
+                        "payment_method",
+                        entry.getString("payment_method"),
+                        "card_cvv",
+                        entry.getString("card_brand").equals("amex") ? "1234" : "123"));
     }
 
     /** A refund of the whole payment ends as the catalogue says; a failed one leaves it refundable. */

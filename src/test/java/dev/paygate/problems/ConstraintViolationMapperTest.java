@@ -54,6 +54,8 @@ class ConstraintViolationMapperTest {
         Integer cardExpiryYear = 2030;
         String cardCvv = "123";
         String description = "Test payment";
+        String captureMethod;
+        String iban;
 
         Req noCard() {
             cardNumber = null;
@@ -77,7 +79,8 @@ class ConstraintViolationMapperTest {
                     cardExpiryYear,
                     cardCvv,
                     description,
-                    null);
+                    captureMethod,
+                    iban);
         }
     }
 
@@ -138,6 +141,32 @@ class ConstraintViolationMapperTest {
         Req r = req().noCard();
         r.paymentMethod = method;
         assertValid(r);
+    }
+
+    @Test
+    void aBankTransferTakesAValidIban() {
+        Req r = req().noCard();
+        r.paymentMethod = "bank_transfer";
+        r.iban = "DE89 3704 0044 0532 0130 00";
+        assertValid(r);
+        r.iban = "DE89370400440532013001";
+        assertOnly(r, "iban", "invalid_iban");
+    }
+
+    @Test
+    void onlyABankTransferTakesAnIban() {
+        Req r = req();
+        r.iban = "DE89370400440532013000";
+        assertOnly(r, "iban", "parameter_not_allowed");
+    }
+
+    @Test
+    void captureMethodIsAutomaticOrManual() {
+        Req r = req();
+        r.captureMethod = "manual";
+        assertValid(r);
+        r.captureMethod = "later";
+        assertOnly(r, "capture_method", "parameter_invalid");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.paygate.metrics.control;
 import dev.paygate.metrics.control.Meters.Figure;
 import dev.paygate.payments.control.PaymentChanged;
 import dev.paygate.payments.control.PaymentProcessor;
+import dev.paygate.payments.entity.PaymentMethod;
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.refunds.control.RefundChanged;
 import jakarta.annotation.PostConstruct;
@@ -12,8 +13,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The gateway's business figures, served on {@code /metrics} in Prometheus' format
@@ -44,13 +47,16 @@ public class BusinessMetrics {
     /** The metrics libraries this server has (one on each server this WAR runs on). */
     private List<Meters> meters;
 
-    /** How long a payment takes when nothing goes wrong: the acquirer's two delays, settings of the start. */
-    private Duration expected;
+    /** How long a payment of each method takes when nothing goes wrong: settings of the start. */
+    private Map<PaymentMethod, Duration> expected;
 
     @PostConstruct
     void start() {
         meters = libraries.stream().filter(Meters::available).toList();
-        expected = processor.expectedDuration();
+        expected = new EnumMap<>(PaymentMethod.class);
+        for (PaymentMethod method : PaymentMethod.values()) {
+            expected.put(method, processor.expectedDuration(method));
+        }
     }
 
     void paymentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PaymentChanged change) {
@@ -67,7 +73,7 @@ public class BusinessMetrics {
             }
             if (change.from() == PaymentStatus.PROCESSING
                     && (change.to() == PaymentStatus.COMPLETED || change.to() == PaymentStatus.FAILED)) {
-                Duration late = Duration.between(change.createdAt().plus(expected), change.at());
+                Duration late = Duration.between(change.createdAt().plus(expected.get(change.method())), change.at());
                 m.record(ANSWER_LAG, late.isNegative() ? 0 : late.toMillis());
             }
         }

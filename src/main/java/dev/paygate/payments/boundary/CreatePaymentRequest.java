@@ -88,7 +88,15 @@ public record CreatePaymentRequest(
                 description = "automatic (the default) takes the payment once approved; manual only authorises it,"
                         + " to be captured or voided later")
         @Pattern(regexp = "automatic|manual", message = "must be one of automatic, manual")
-        String captureMethod) {
+        String captureMethod,
+
+        @Schema(
+                example = "DE89370400440532013000",
+                description = "bank_transfer only, optional: the payer's IBAN, spaces allowed; must pass its"
+                        + " mod-97 check. Only its last four characters are kept.")
+        @Size(max = 42)
+        @FingerprintAs(LAST_FOUR_DIGITS)
+        String iban) {
 
     /*
      * Declared in full so that the constraints stay on the fields and accessors and are not copied
@@ -108,7 +116,8 @@ public record CreatePaymentRequest(
             Integer cardExpiryYear,
             String cardCvv,
             String description,
-            String captureMethod) {
+            String captureMethod,
+            String iban) {
         this.merchantId = merchantId;
         this.orderId = orderId;
         this.amount = amount;
@@ -122,6 +131,7 @@ public record CreatePaymentRequest(
         this.cardCvv = cardCvv;
         this.description = description;
         this.captureMethod = captureMethod;
+        this.iban = iban;
     }
 
     static final String IDENTIFIER = "[A-Za-z0-9_.-]+";

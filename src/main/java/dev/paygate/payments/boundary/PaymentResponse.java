@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "cardLast4",
     "cardExpiryMonth",
     "cardExpiryYear",
+    "ibanLast4",
     "failureCode",
     "declineCode",
     "failureMessage",
@@ -71,6 +72,13 @@ public record PaymentResponse(
 
         @Schema(name = "card_expiry_year", nullable = true, example = "2030")
         Integer cardExpiryYear,
+
+        @Schema(
+                name = "iban_last4",
+                nullable = true,
+                example = "3000",
+                description = "Bank transfers sent with an IBAN")
+        String ibanLast4,
 
         @Schema(name = "failure_code", nullable = true, example = "card_declined")
         String failureCode,
@@ -132,6 +140,7 @@ public record PaymentResponse(
                 p.cardLast4(),
                 p.cardExpiryMonth(),
                 p.cardExpiryYear(),
+                p.ibanLast4(),
                 p.failureCode(),
                 p.declineCode(),
                 p.failureMessage(),

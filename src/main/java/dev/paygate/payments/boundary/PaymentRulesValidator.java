@@ -2,6 +2,7 @@ package dev.paygate.payments.boundary;
 
 import dev.paygate.payments.entity.CardBrand;
 import dev.paygate.payments.entity.CardNumber;
+import dev.paygate.payments.entity.Iban;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.PaymentMethod;
 import jakarta.validation.ConstraintValidator;
@@ -41,6 +42,16 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
             checkCard(r, rules);
         } else if (method.isPresent()) {
             rejectCardFields(r, rules);
+        }
+        if (r.iban() != null) {
+            if (method.isPresent() && method.get() != PaymentMethod.BANK_TRANSFER) {
+                rules.fail(
+                        "iban",
+                        "parameter_not_allowed",
+                        "is only accepted for bank transfers, not " + r.paymentMethod());
+            } else if (!Iban.valid(r.iban())) {
+                rules.fail("iban", "invalid_iban", "is not a valid IBAN (format or mod-97 check)");
+            }
         }
         return rules.valid;
     }

@@ -66,6 +66,8 @@ public class Payments {
             card = Card.from(r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear());
             scenario = Scenario.forCard(
                     r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear(), YearMonth.now(Clock.systemUTC()));
+        } else if (method == PaymentMethod.BANK_TRANSFER) {
+            scenario = Scenario.forBankTransfer(r.iban());
         }
         merchants.ensureRegistered(merchantId);
         Payment payment = Payment.create(
@@ -77,6 +79,7 @@ public class Payments {
                         ? CaptureMethod.AUTOMATIC
                         : CaptureMethod.fromWire(r.captureMethod()).orElseThrow(),
                 card,
+                r.iban(),
                 scenario,
                 r.description(),
                 r.customerEmail(),

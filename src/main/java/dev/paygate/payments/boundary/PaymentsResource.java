@@ -180,7 +180,8 @@ public class PaymentsResource {
             operationId = "capturePayment",
             summary = "Capture an authorised payment, all of it or part",
             description = "The body, `{\"amount\": …}`, may be left out to capture everything authorised; "
-                    + "what is not captured is released.")
+                    + "what is not captured is released. An amount of 0, or over the amount authorised, is a 400 "
+                    + "`amount_exceeds_capturable`.")
     @RequestBody(
             required = false,
             content =
@@ -193,11 +194,6 @@ public class PaymentsResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PaymentResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The amount is not more than 0 and at most the amount authorised",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(
             responseCode = "409",
             description = "The payment is not authorized (it names its status); or its Idempotency-Key is in use",

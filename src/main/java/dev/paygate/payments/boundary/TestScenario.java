@@ -2,6 +2,7 @@ package dev.paygate.payments.boundary;
 
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.payments.entity.TestCard;
+import dev.paygate.payments.entity.TestIban;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -51,6 +52,20 @@ public record TestScenario(
         String cardFunding,
 
         String description) {
+
+    static TestScenario of(TestIban iban) {
+        return new TestScenario(
+                "bank_transfer",
+                "iban",
+                iban.iban(),
+                (iban.scenario().approved() ? PaymentStatus.COMPLETED : PaymentStatus.FAILED).wire(),
+                iban.scenario().failureCode(),
+                iban.scenario().declineCode(),
+                iban.scenario().approved() ? "succeeded" : null,
+                null,
+                null,
+                iban.description());
+    }
 
     static TestScenario of(TestCard card) {
         return new TestScenario(

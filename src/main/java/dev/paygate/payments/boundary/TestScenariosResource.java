@@ -1,6 +1,7 @@
 package dev.paygate.payments.boundary;
 
 import dev.paygate.payments.entity.TestCard;
+import dev.paygate.payments.entity.TestIban;
 import dev.paygate.platform.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,8 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TestScenariosResource {
 
-    private static final Map<String, List<TestScenario>> CATALOGUE = Map.of(
-            "data", Arrays.stream(TestCard.values()).map(TestScenario::of).toList());
+    /** Every trigger, cards first, then IBANs; the README lists them in this order. */
+    static final List<TestScenario> ENTRIES = Stream.concat(
+                    Arrays.stream(TestCard.values()).map(TestScenario::of),
+                    Arrays.stream(TestIban.values()).map(TestScenario::of))
+            .toList();
+
+    private static final Map<String, List<TestScenario>> CATALOGUE = Map.of("data", ENTRIES);
 
     @GET
     @Operation(operationId = "listTestScenarios", summary = "The test catalogue: the triggers and their outcomes")

@@ -1,6 +1,7 @@
 package dev.paygate.payments.control;
 
 import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.entity.PaymentMethod;
 import dev.paygate.payments.entity.PaymentStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulated acquirer. An accepted payment waits in the acquirer's queue (pending) for the queue
- * delay, is then processing for the processing delay, and gets its answer. The answer is due the
+ * delay, is then processing for the processing delay (a bank transfer: until it clears), and gets
+ * its answer. The answer is due the
  * two delays after the payment was created (the queue delay runs from the hand-off that follows
  * the accepting commit), so the time the pick-up itself takes does not add to them. The waits are
  * the {@link AcquirerClock}'s, not sleeping threads, so any number of payments can be in flight;
@@ -63,9 +65,23 @@ public class PaymentProcessor {
     @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
     long processingDelayMs;
 
-    /** How long a payment takes from accepted to answered when nothing goes wrong. */
-    public Duration expectedDuration() {
-        return Duration.ofMillis(queueDelayMs + processingDelayMs);
+    /** How long a bank transfer stays processing before it clears (realistic values are days). */
+    static final String CLEARING_MS = "paygate.bank.transfer.clearing.ms";
+
+    static final String CLEARING_MS_DEFAULT = "5000";
+
+    @Inject
+    @ConfigProperty(name = CLEARING_MS, defaultValue = CLEARING_MS_DEFAULT)
+    long clearingMs;
+
+    /** How long a payment of {@code method} takes from accepted to answered when nothing goes wrong. */
+    public Duration expectedDuration(PaymentMethod method) {
+        return Duration.ofMillis(queueDelayMs + answerDelayMs(method));
+    }
+
+    /** How long a payment is processing: a bank transfer until it clears, any other the processing delay. */
+    private long answerDelayMs(PaymentMethod method) {
+        return method == PaymentMethod.BANK_TRANSFER ? clearingMs : processingDelayMs;
     }
 
     /**
@@ -75,14 +91,11 @@ public class PaymentProcessor {
      * has passed: a payment taken over late is not made to wait its delays a second time.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void resume(String paymentId, PaymentStatus status, Instant createdAt) {
+    public void resume(String paymentId, PaymentStatus status, Instant createdAt, PaymentMethod method) {
         if (status == PaymentStatus.PENDING) {
             clock.steps().add(AcquirerStep.pickUp(paymentId), millisUntil(createdAt.plusMillis(queueDelayMs)));
         } else if (status == PaymentStatus.PROCESSING) {
-            clock.steps()
-                    .add(
-                            AcquirerStep.answer(paymentId),
-                            millisUntil(createdAt.plusMillis(queueDelayMs + processingDelayMs)));
+            clock.steps().add(AcquirerStep.answer(paymentId), millisUntil(createdAt.plus(expectedDuration(method))));
         }
     }
 
@@ -149,9 +162,9 @@ public class PaymentProcessor {
             }
             if (step.kind() == AcquirerStep.Kind.PICK_UP && payment.status() == PaymentStatus.PENDING) {
                 transitions.startProcessing(payment, now);
-                if (processingDelayMs > 0) {
+                if (answerDelayMs(payment.paymentMethod()) > 0) {
                     later.add(new ScheduledAnswer(
-                            payment.id(), payment.createdAt().plusMillis(queueDelayMs + processingDelayMs)));
+                            payment.id(), payment.createdAt().plus(expectedDuration(payment.paymentMethod()))));
                 } else {
                     transitions.settle(payment, now);
                 }

@@ -1,5 +1,6 @@
 package dev.paygate.payments.control;
 
+import dev.paygate.payments.entity.PaymentMethod;
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.platform.Periodic;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +14,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +55,6 @@ public class ProcessingRecovery {
     @ConfigProperty(name = PaymentProcessor.QUEUE_DELAY_MS, defaultValue = PaymentProcessor.QUEUE_DELAY_MS_DEFAULT)
     long queueDelayMs;
 
-    @Inject
-    @ConfigProperty(name = "paygate.processing.delay.ms", defaultValue = "300")
-    long processingDelayMs;
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -67,8 +65,8 @@ public class ProcessingRecovery {
 
     @PostConstruct
     void resumeAll() {
-        resume(PaymentStatus.PENDING, Instant.now());
-        resume(PaymentStatus.PROCESSING, Instant.now());
+        resume(PaymentStatus.PENDING, Instant.now(), null);
+        resume(PaymentStatus.PROCESSING, Instant.now(), null);
         ProcessingRecovery self = context.getBusinessObject(ProcessingRecovery.class);
         checks = Periodic.every(
                 scheduler, Periodic.checkPeriod(bound()), "Resuming overdue payments", self::resumeOverdue);
@@ -83,28 +81,35 @@ public class ProcessingRecovery {
     public void resumeOverdue() {
         Instant lastDue = Instant.now().minus(Periodic.overdueWhenTaken(bound()));
         // A pending payment is due for its pick-up the queue delay after it was created, a
-        // processing one for its answer the two delays after.
-        resume(PaymentStatus.PENDING, lastDue.minusMillis(queueDelayMs));
-        resume(PaymentStatus.PROCESSING, lastDue.minusMillis(queueDelayMs + processingDelayMs));
+        // processing one for its answer the two delays after (a bank transfer: the queue delay and
+        // its clearing), so each method is looked for with its own.
+        resume(PaymentStatus.PENDING, lastDue.minusMillis(queueDelayMs), null);
+        for (PaymentMethod method : PaymentMethod.values()) {
+            resume(PaymentStatus.PROCESSING, lastDue.minus(processor.expectedDuration(method)), method);
+        }
     }
 
     private Duration bound() {
         return Duration.ofSeconds(Math.max(1, recoveryAfterSeconds));
     }
 
-    private void resume(PaymentStatus status, Instant createdBefore) {
-        List<Object[]> unfinished = em.createQuery(
-                        "SELECT p.id, p.createdAt FROM Payment p "
-                                + "WHERE p.status = :status AND p.createdAt < :before",
+    /** Resumes the payments of {@code status} created before {@code createdBefore}, of {@code method} (null: any). */
+    private void resume(PaymentStatus status, Instant createdBefore, PaymentMethod method) {
+        TypedQuery<Object[]> query = em.createQuery(
+                        "SELECT p.id, p.createdAt, p.paymentMethod FROM Payment p "
+                                + "WHERE p.status = :status AND p.createdAt < :before"
+                                + (method == null ? "" : " AND p.paymentMethod = :method"),
                         Object[].class)
                 .setParameter("status", status)
-                .setParameter("before", createdBefore)
-                .setMaxResults(BATCH)
-                .getResultList();
+                .setParameter("before", createdBefore);
+        if (method != null) {
+            query.setParameter("method", method);
+        }
+        List<Object[]> unfinished = query.setMaxResults(BATCH).getResultList();
         if (!unfinished.isEmpty()) {
             LOG.info(() -> "Resuming " + unfinished.size() + " unfinished "
                     + status.name().toLowerCase(Locale.ROOT) + " payments");
         }
-        unfinished.forEach(row -> processor.resume((String) row[0], status, (Instant) row[1]));
+        unfinished.forEach(row -> processor.resume((String) row[0], status, (Instant) row[1], (PaymentMethod) row[2]));
     }
 }

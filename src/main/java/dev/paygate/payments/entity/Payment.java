@@ -63,6 +63,9 @@ public class Payment {
     @Column(name = "card_expiry_year")
     private Integer cardExpiryYear;
 
+    @Column(name = "iban_last4")
+    private String ibanLast4;
+
     @Column(name = "failure_code")
     private String failureCode;
 
@@ -123,6 +126,7 @@ public class Payment {
                 method,
                 CaptureMethod.AUTOMATIC,
                 card,
+                null,
                 scenario,
                 description,
                 customerEmail,
@@ -137,6 +141,7 @@ public class Payment {
             PaymentMethod method,
             CaptureMethod captureMethod,
             Card card,
+            String iban,
             Scenario scenario,
             String description,
             String customerEmail,
@@ -154,6 +159,9 @@ public class Payment {
         p.description = description;
         p.customerEmail = customerEmail;
         p.customerName = customerName;
+        if (iban != null) {
+            p.ibanLast4 = Iban.last4(iban);
+        }
         if (card != null) {
             p.cardBrand = card.brand();
             p.cardLast4 = card.last4();
@@ -392,6 +400,10 @@ public class Payment {
 
     public Integer cardExpiryYear() {
         return cardExpiryYear;
+    }
+
+    public String ibanLast4() {
+        return ibanLast4;
     }
 
     public String failureCode() {

@@ -31,7 +31,14 @@ public enum Scenario {
             "System malfunction",
             "processing_error",
             null,
-            "An error occurred while processing your card. Try again in a little bit.");
+            "An error occurred while processing your card. Try again in a little bit."),
+    BANK_INSUFFICIENT_FUNDS(
+            "AM04",
+            "Insufficient funds",
+            "insufficient_funds",
+            null,
+            "The bank account has insufficient funds to cover this payment."),
+    BANK_ACCOUNT_CLOSED("AC04", "Closed account number", "account_closed", null, "The bank account has been closed.");
 
     private final String responseCode;
     private final String responseMessage;
@@ -57,6 +64,13 @@ public enum Scenario {
             return EXPIRED_CARD;
         }
         return TestCard.of(cardNumber).map(TestCard::scenario).orElse(APPROVE);
+    }
+
+    /** A bank transfer's outcome, decided by its IBAN ({@link TestIban}); one without an IBAN clears. */
+    public static Scenario forBankTransfer(String iban) {
+        return iban == null
+                ? APPROVE
+                : TestIban.of(iban).map(TestIban::scenario).orElse(APPROVE);
     }
 
     public boolean approved() {

@@ -27,6 +27,7 @@ class CreatePaymentRequestTest {
                 2030,
                 "987",
                 "Test payment",
+                null,
                 null);
         String s = r.toString();
         assertFalse(s.contains("4111 1111 1111 1111"), s);
@@ -52,7 +53,8 @@ class CreatePaymentRequestTest {
                 2031,
                 "4321",
                 null,
-                "manual");
+                "manual",
+                null);
         String s = r.toString();
         assertFalse(s.contains("378282246310005"), s);
         assertFalse(s.contains("4321"), s);
@@ -60,9 +62,9 @@ class CreatePaymentRequestTest {
 
     /** A retry with the same key is compared without the security code and with only the card's last four digits. */
     @Test
-    void idempotencyKeysNeverFingerprintCardData() throws NoSuchMethodException {
+    void idempotencyKeysNeverFingerprintCardOrAccountData() throws NoSuchMethodException {
         assertEquals(
-                Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING),
+                Map.of("card_number", Part.LAST_FOUR_DIGITS, "card_cvv", Part.NOTHING, "iban", Part.LAST_FOUR_DIGITS),
                 Fingerprint.marks(
                         PaymentsResource.class.getMethod("create", CreatePaymentRequest.class, String.class)));
     }

@@ -423,6 +423,7 @@ class PaymentTest {
                 PaymentMethod.CREDIT_CARD,
                 CaptureMethod.MANUAL,
                 Card.from("4242424242424242", 12, 2030),
+                null,
                 Scenario.APPROVE,
                 null,
                 null,

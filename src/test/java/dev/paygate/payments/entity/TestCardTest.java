@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TestCardTest {
@@ -36,8 +37,9 @@ class TestCardTest {
 
     @Test
     void everyFailureOutcomeHasACard() {
-        Set<Scenario> triggered = Arrays.stream(TestCard.values())
-                .map(TestCard::scenario)
+        Set<Scenario> triggered = Stream.concat(
+                        Arrays.stream(TestCard.values()).map(TestCard::scenario),
+                        Arrays.stream(TestIban.values()).map(TestIban::scenario))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scenario.class)));
         assertEquals(EnumSet.allOf(Scenario.class), triggered);
     }
