@@ -107,33 +107,6 @@ public class Payment {
 
     protected Payment() {}
 
-    /** A payment captured as soon as it is approved. */
-    public static Payment create(
-            String merchantId,
-            String orderId,
-            Money money,
-            PaymentMethod method,
-            Card card,
-            Scenario scenario,
-            String description,
-            String customerEmail,
-            String customerName,
-            Instant now) {
-        return create(
-                merchantId,
-                orderId,
-                money,
-                method,
-                CaptureMethod.AUTOMATIC,
-                card,
-                null,
-                scenario,
-                description,
-                customerEmail,
-                customerName,
-                now);
-    }
-
     public static Payment create(
             String merchantId,
             String orderId,

@@ -3,6 +3,7 @@ package dev.paygate.events.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.paygate.payments.boundary.PaymentResponse;
+import dev.paygate.payments.entity.CaptureMethod;
 import dev.paygate.payments.entity.Card;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
@@ -31,7 +32,9 @@ class EventBodyTest {
                 "order \"1\" ✓",
                 Money.of(new BigDecimal("1234.50"), "EUR"),
                 PaymentMethod.CREDIT_CARD,
+                CaptureMethod.AUTOMATIC,
                 Card.from("4111 1111 1111 1111", 12, 2030),
+                null,
                 Scenario.APPROVE,
                 description,
                 null,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.payments.entity.CaptureMethod;
 import dev.paygate.payments.entity.Card;
 import dev.paygate.payments.entity.InvalidPaymentTransition;
 import dev.paygate.payments.entity.Money;
@@ -61,7 +62,9 @@ class PaymentTransitionsTest {
                 "order_1",
                 Money.of(new BigDecimal("100.00"), "USD"),
                 PaymentMethod.CREDIT_CARD,
+                CaptureMethod.AUTOMATIC,
                 Card.from("4111111111111111", 12, 2030),
+                null,
                 scenario,
                 null,
                 null,

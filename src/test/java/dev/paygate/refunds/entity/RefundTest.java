@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paygate.payments.entity.CaptureMethod;
 import dev.paygate.payments.entity.Card;
 import dev.paygate.payments.entity.InvalidPaymentTransition;
 import dev.paygate.payments.entity.Money;
@@ -34,7 +35,9 @@ class RefundTest {
                 "order_1",
                 Money.of(new BigDecimal(amount), currency),
                 PaymentMethod.CREDIT_CARD,
+                CaptureMethod.AUTOMATIC,
                 Card.from("4111111111111111", 12, 2030),
+                null,
                 scenario,
                 null,
                 null,
