@@ -38,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * hand the body over only once the filter has returned gain nothing from a wait, and keep 0.
  */
 @WebFilter(
-        urlPatterns = "/api/v1/*",
+        urlPatterns = {"/api/v1/*", "/pay/*"},
         asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class RequestBodyFilter implements Filter {

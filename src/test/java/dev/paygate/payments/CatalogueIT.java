@@ -36,11 +36,15 @@ class CatalogueIT extends AgainstGateway {
             assertEquals(201, reply.status(), () -> entry + " → " + reply);
             if (entry.getString("field").equals("card_number")) {
                 assertEquals(entry.getString("card_brand"), reply.json().getString("card_brand"), entry::toString);
+            } else if (entry.getString("field").equals("customer_email")) {
+                assertEquals(value, reply.json().getString("customer_email"), entry::toString);
             } else {
                 assertEquals(
                         value.substring(value.length() - 4), reply.json().getString("iban_last4"), entry::toString);
             }
-            assertFalse(reply.body().contains(value), reply::toString);
+            if (!entry.getString("field").equals("customer_email")) {
+                assertFalse(reply.body().contains(value), reply::toString);
+            }
             sent.add(new String[] {reply.json().getString("id"), entry.toString()});
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -51,8 +55,23 @@ class CatalogueIT extends AgainstGateway {
                     p -> !p.getString("status").equals("pending")
                             && !p.getString("status").equals("processing"),
                     Duration.ofSeconds(20));
+            if ("challenge".equals(string(entry, "authentication"))) {
+                answerTheChallenge(id, entry);
+            }
             JsonObject payment = api.get("/api/v1/payments/" + id).json();
             String what = entry + " → " + payment;
+            if (!entry.isNull("authentication")) {
+                JsonObject threeDSecure = payment.getJsonObject("three_d_secure");
+                assertEquals(entry.getString("authentication"), threeDSecure.getString("flow"), what);
+                assertEquals(
+                        "failed".equals(entry.getString("status")) && entry.isNull("decline_code")
+                                ? "failed"
+                                : "authenticated",
+                        threeDSecure.getString("result"),
+                        what);
+            } else {
+                assertTrue(payment.isNull("three_d_secure"), what);
+            }
             assertEquals(entry.getString("status"), payment.getString("status"), what);
             assertEquals(string(entry, "failure_code"), string(payment, "failure_code"), what);
             assertEquals(string(entry, "decline_code"), string(payment, "decline_code"), what);
@@ -70,6 +89,25 @@ class CatalogueIT extends AgainstGateway {
         }
     }
 
+    /**
+     * A card that needs the customer waits for them, with the hosted page's address, until the
+     * customer (here, the test API) completes the challenge.
+     */
+    private void answerTheChallenge(String id, JsonObject entry) {
+        JsonObject waiting = api.get("/api/v1/payments/" + id).json();
+        assertEquals("requires_action", waiting.getString("status"), () -> entry + " → " + waiting);
+        JsonObject redirect = waiting.getJsonObject("next_action").getJsonObject("redirect_to_url");
+        assertTrue(redirect.getString("url").contains("/pay/" + id + "/"), waiting::toString);
+        Api.Reply answered = api.post("/api/v1/test/payments/" + id + "/authenticate", "{\"result\": \"success\"}");
+        assertEquals(200, answered.status(), () -> entry + " → " + answered);
+        assertTrue(
+                answered.json()
+                        .getJsonObject("three_d_secure")
+                        .getString("result")
+                        .equals("authenticated"),
+                answered::toString);
+    }
+
     /** How long the build makes a bank transfer clear (PAYGATE_BANK_TRANSFER_CLEARING_MS in the pom). */
     private static final long CLEARING_MS = Long.parseLong(System.getenv("PAYGATE_BANK_TRANSFER_CLEARING_MS"));
 
@@ -85,6 +123,21 @@ class CatalogueIT extends AgainstGateway {
             fields.put("payment_method", entry.getString("payment_method"));
             fields.put("iban", value.replaceAll("(.{4})", "$1 ").trim());
             return Api.toJson(fields);
+        }
+        if (entry.getString("field").equals("customer_email")) {
+            return Api.toJson(Map.of(
+                    "merchant_id",
+                    merchant,
+                    "order_id",
+                    Api.order(),
+                    "amount",
+                    new BigDecimal("25.00"),
+                    "currency",
+                    "EUR",
+                    "payment_method",
+                    "paypal",
+                    "customer_email",
+                    value));
         }
         assertEquals("card_number", entry.getString("field"), entry::toString);
         return Api.cardPayment(

@@ -80,7 +80,8 @@ class ConstraintViolationMapperTest {
                     cardCvv,
                     description,
                     captureMethod,
-                    iban);
+                    iban,
+                    null);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 public enum EventType {
     PAYMENT_CREATED("payment.created"),
     PAYMENT_PROCESSING("payment.processing"),
+    PAYMENT_REQUIRES_ACTION("payment.requires_action"),
     PAYMENT_AUTHORIZED("payment.authorized"),
     PAYMENT_COMPLETED("payment.completed"),
     PAYMENT_FAILED("payment.failed"),

@@ -51,6 +51,12 @@ public class MerchantRegistry {
         KNOWN.add(merchantId);
     }
 
+    /** The name a customer sees for the merchant, as on a hosted payment page; its id when it has no name. */
+    public String displayName(String merchantId) {
+        Merchant merchant = em.find(Merchant.class, merchantId);
+        return merchant == null || merchant.name() == null || merchant.name().isBlank() ? merchantId : merchant.name();
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void register(String merchantId) {
         if (em.find(Merchant.class, merchantId) == null) {

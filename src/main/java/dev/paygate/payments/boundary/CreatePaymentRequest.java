@@ -96,7 +96,18 @@ public record CreatePaymentRequest(
                         + " mod-97 check. Only its last four characters are kept.")
         @Size(max = 42)
         @FingerprintAs(LAST_FOUR_DIGITS)
-        String iban) {
+        String iban,
+
+        @Schema(
+                name = "return_url",
+                example = "https://shop.example.com/checkout/return",
+                description = "Where the hosted page sends the customer back to after 3-D Secure or a PayPal"
+                        + " approval, with payment_id and status added to its query; an absolute http(s) URL."
+                        + " A PayPal payment with it waits for the customer's approval; without it, PayPal"
+                        + " completes server to server.")
+        @Size(max = 2048)
+        @NoCardNumber
+        String returnUrl) {
 
     /*
      * Declared in full so that the constraints stay on the fields and accessors and are not copied
@@ -117,7 +128,8 @@ public record CreatePaymentRequest(
             String cardCvv,
             String description,
             String captureMethod,
-            String iban) {
+            String iban,
+            String returnUrl) {
         this.merchantId = merchantId;
         this.orderId = orderId;
         this.amount = amount;
@@ -132,6 +144,7 @@ public record CreatePaymentRequest(
         this.description = description;
         this.captureMethod = captureMethod;
         this.iban = iban;
+        this.returnUrl = returnUrl;
     }
 
     static final String IDENTIFIER = "[A-Za-z0-9_.-]+";

@@ -1,7 +1,10 @@
 package dev.paygate.payments.boundary;
 
+import dev.paygate.payments.entity.Authentication;
 import dev.paygate.payments.entity.Money;
 import dev.paygate.payments.entity.Payment;
+import dev.paygate.payments.entity.PaymentStatus;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "amountCaptured",
     "captureBefore",
     "cancellationReason",
+    "returnUrl",
+    "nextAction",
+    "threeDSecure",
     "createdAt",
     "updatedAt"
 })
@@ -51,7 +57,16 @@ public record PaymentResponse(
 
         @Schema(
                 example = "pending",
-                enumeration = {"pending", "processing", "authorized", "completed", "failed", "cancelled", "refunded"})
+                enumeration = {
+                    "pending",
+                    "processing",
+                    "requires_action",
+                    "authorized",
+                    "completed",
+                    "failed",
+                    "cancelled",
+                    "refunded"
+                })
         String status,
 
         @Schema(name = "payment_method", example = "credit_card")
@@ -117,11 +132,54 @@ public record PaymentResponse(
                 description = "Given with the cancel, or expired")
         String cancellationReason,
 
+        @Schema(name = "return_url", nullable = true, description = "Where the hosted page sends the customer back to")
+        String returnUrl,
+
+        @Schema(
+                name = "next_action",
+                nullable = true,
+                description = "While requires_action: where to send the customer (docs/api.md)")
+        NextAction nextAction,
+
+        @Schema(
+                name = "three_d_secure",
+                nullable = true,
+                description = "Card payments whose issuer uses 3-D Secure: how and with what result")
+        @JsonbProperty("three_d_secure") // the naming strategy would write three_dsecure
+        ThreeDSecure threeDSecure,
+
         @Schema(name = "created_at", example = "2026-11-27T14:00:00.123456Z")
         Instant createdAt,
 
         @Schema(name = "updated_at", example = "2026-11-27T14:00:00.423456Z")
         Instant updatedAt) {
+
+    /** What the merchant's checkout does next: send the customer's browser to {@code url}. */
+    @Schema(name = "NextAction")
+    @JsonbPropertyOrder({"type", "redirectToUrl"})
+    public record NextAction(
+            @Schema(example = "redirect_to_url") String type,
+            @Schema(name = "redirect_to_url") RedirectToUrl redirectToUrl) {}
+
+    @Schema(name = "RedirectToUrl")
+    @JsonbPropertyOrder({"url", "returnUrl"})
+    public record RedirectToUrl(
+            @Schema(description = "The gateway's hosted page for this payment; its address is its secret")
+            String url,
+
+            @Schema(name = "return_url", nullable = true) String returnUrl) {}
+
+    @Schema(name = "ThreeDSecure")
+    @JsonbPropertyOrder({"flow", "result"})
+    public record ThreeDSecure(
+            @Schema(enumeration = {"challenge", "frictionless"})
+            String flow,
+
+            @Schema(
+                    nullable = true,
+                    enumeration = {"authenticated", "failed", "timed_out"},
+                    description = "null until the cardholder is authenticated or not")
+            String result) {}
 
     public static PaymentResponse from(Payment p) {
         return new PaymentResponse(
@@ -150,6 +208,13 @@ public record PaymentResponse(
                 Money.scaled(p.amountCaptured(), p.currency()),
                 p.captureBefore(),
                 p.cancellationReason(),
+                p.returnUrl(),
+                p.status() == PaymentStatus.REQUIRES_ACTION
+                        ? new NextAction("redirect_to_url", new RedirectToUrl(HostedPageAddress.of(p), p.returnUrl()))
+                        : null,
+                p.scenario().authentication() == Authentication.NONE
+                        ? null
+                        : new ThreeDSecure(p.scenario().authentication().wire(), p.authenticationResult()),
                 p.createdAt(),
                 p.updatedAt());
     }

@@ -53,7 +53,25 @@ public class PaymentRulesValidator implements ConstraintValidator<PaymentRules, 
                 rules.fail("iban", "invalid_iban", "is not a valid IBAN (format or mod-97 check)");
             }
         }
+        if (r.returnUrl() != null && !absoluteWebUrl(r.returnUrl())) {
+            rules.fail("return_url", "invalid_url", "must be an absolute http or https URL");
+        }
         return rules.valid;
+    }
+
+    /** An absolute http(s) URL with a host, and no user name or password in it. */
+    static boolean absoluteWebUrl(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return uri.getScheme() != null
+                    && (uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"))
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkCard(CreatePaymentRequest r, Rules rules) {

@@ -68,6 +68,8 @@ public class Payments {
                     r.cardNumber(), r.cardExpiryMonth(), r.cardExpiryYear(), YearMonth.now(Clock.systemUTC()));
         } else if (method == PaymentMethod.BANK_TRANSFER) {
             scenario = Scenario.forBankTransfer(r.iban());
+        } else if (method == PaymentMethod.PAYPAL) {
+            scenario = Scenario.forPaypal(r.customerEmail(), r.returnUrl() != null);
         }
         merchants.ensureRegistered(merchantId);
         Payment payment = Payment.create(
@@ -84,6 +86,7 @@ public class Payments {
                 r.description(),
                 r.customerEmail(),
                 r.customerName(),
+                r.returnUrl(),
                 now);
         transitions.accept(payment);
         accepted.fire(new PaymentAccepted(payment.id()));
@@ -123,6 +126,39 @@ public class Payments {
         Payment payment = locked(scope, id);
         transitions.capture(payment, request.amount(), Instant.now());
         return PaymentResponse.from(payment);
+    }
+
+    /**
+     * The customer's answer, given through the test API by the merchant {@code scope}: what the
+     * hosted page's buttons do.
+     */
+    @Idempotent
+    public PaymentResponse authenticate(String scope, String id, boolean succeeded) {
+        Payment payment = locked(scope, id);
+        transitions.authenticate(payment, succeeded, Instant.now());
+        return PaymentResponse.from(payment);
+    }
+
+    /**
+     * The payment behind a hosted page's address, and its merchant's name; a wrong token is
+     * answered exactly as a payment that does not exist.
+     */
+    public HostedPayment hosted(String id, String token) {
+        Payment payment = em.find(Payment.class, id);
+        if (payment == null || !payment.actionTokenIs(token)) {
+            throw new ResourceNotFound("payment", id);
+        }
+        return new HostedPayment(payment, merchants.displayName(payment.merchantId()));
+    }
+
+    /** The customer's answer on the hosted page; the payment's row lock orders it with a timeout or a cancel. */
+    public HostedPayment answerHosted(String id, String token, boolean succeeded) {
+        Payment payment = em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (payment == null || !payment.actionTokenIs(token)) {
+            throw new ResourceNotFound("payment", id);
+        }
+        transitions.authenticate(payment, succeeded, Instant.now());
+        return new HostedPayment(payment, merchants.displayName(payment.merchantId()));
     }
 
     private Payment locked(String scope, String id) {

@@ -1,8 +1,10 @@
 package dev.paygate.payments.boundary;
 
+import dev.paygate.payments.entity.Authentication;
 import dev.paygate.payments.entity.PaymentStatus;
 import dev.paygate.payments.entity.TestCard;
 import dev.paygate.payments.entity.TestIban;
+import dev.paygate.payments.entity.TestPaypalAccount;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "failureCode",
     "declineCode",
     "refundStatus",
+    "authentication",
     "cardBrand",
     "cardFunding",
     "description"
@@ -45,6 +48,13 @@ public record TestScenario(
                 description = "For a payment that completes: the status its refunds end in")
         String refundStatus,
 
+        @Schema(
+                nullable = true,
+                enumeration = {"challenge", "frictionless"},
+                description = "3-D Secure: challenge means the payment is requires_action until the customer"
+                        + " answers (status is the end after a successful answer); frictionless needs no customer")
+        String authentication,
+
         @Schema(name = "card_brand", nullable = true, example = "visa")
         String cardBrand,
 
@@ -64,7 +74,23 @@ public record TestScenario(
                 iban.scenario().approved() ? "succeeded" : null,
                 null,
                 null,
+                null,
                 iban.description());
+    }
+
+    static TestScenario of(TestPaypalAccount account) {
+        return new TestScenario(
+                "paypal",
+                "customer_email",
+                account.example(),
+                PaymentStatus.FAILED.wire(),
+                account.scenario().failureCode(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                account.description());
     }
 
     static TestScenario of(TestCard card) {
@@ -78,6 +104,9 @@ public record TestScenario(
                 card.scenario().approved()
                         ? (card.scenario().refundFailureReason() == null ? "succeeded" : "failed")
                         : null,
+                card.scenario().authentication() == Authentication.NONE
+                        ? null
+                        : card.scenario().authentication().wire(),
                 card.brand().wire(),
                 card.funding(),
                 card.description());

@@ -2,6 +2,7 @@ package dev.paygate.payments.boundary;
 
 import dev.paygate.payments.entity.TestCard;
 import dev.paygate.payments.entity.TestIban;
+import dev.paygate.payments.entity.TestPaypalAccount;
 import dev.paygate.platform.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -30,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TestScenariosResource {
 
-    /** Every trigger, cards first, then IBANs; the README lists them in this order. */
-    static final List<TestScenario> ENTRIES = Stream.concat(
+    /** Every trigger, cards first, then IBANs, then PayPal accounts; the README lists them in this order. */
+    static final List<TestScenario> ENTRIES = Stream.of(
                     Arrays.stream(TestCard.values()).map(TestScenario::of),
-                    Arrays.stream(TestIban.values()).map(TestScenario::of))
+                    Arrays.stream(TestIban.values()).map(TestScenario::of),
+                    Arrays.stream(TestPaypalAccount.values()).map(TestScenario::of))
+            .flatMap(s -> s)
             .toList();
 
     private static final Map<String, List<TestScenario>> CATALOGUE = Map.of("data", ENTRIES);

@@ -35,6 +35,11 @@ public class PaymentTransitions {
     @ConfigProperty(name = "paygate.authorization.validity.seconds", defaultValue = "604800")
     long authorizationValiditySeconds;
 
+    /** How long the hosted page waits for the customer before the payment fails as authentication_timeout. */
+    @Inject
+    @ConfigProperty(name = "paygate.authentication.timeout.seconds", defaultValue = "900")
+    long authenticationTimeoutSeconds;
+
     /** A new payment, pending, with its first charge. */
     public void accept(Payment payment) {
         em.persist(payment);
@@ -46,9 +51,32 @@ public class PaymentTransitions {
         apply(payment, p -> p.startProcessing(now));
     }
 
-    /** The acquirer's answer: completed, authorised or failed, as the payment's scenario and capture method decide. */
+    /**
+     * The acquirer's answer: requires_action while the customer has still to authenticate or
+     * approve; else completed, authorised or failed, as the scenario and capture method decide.
+     */
     public void settle(Payment payment, Instant now) {
-        apply(payment, p -> p.settle(now, Duration.ofSeconds(authorizationValiditySeconds)));
+        apply(
+                payment,
+                p -> p.settle(
+                        now,
+                        Duration.ofSeconds(authorizationValiditySeconds),
+                        Duration.ofSeconds(authenticationTimeoutSeconds)));
+    }
+
+    /**
+     * The customer's answer: refused, the payment fails; authenticated, the acquirer answers at
+     * once, so the customer's browser goes back to the merchant with the payment's final status.
+     */
+    public void authenticate(Payment payment, boolean succeeded, Instant now) {
+        apply(payment, p -> p.authenticate(succeeded, now));
+        if (succeeded) {
+            settle(payment, now);
+        }
+    }
+
+    public void expireAction(Payment payment, Instant now) {
+        apply(payment, p -> p.expireAction(now));
     }
 
     public void capture(Payment payment, BigDecimal amount, Instant now) {

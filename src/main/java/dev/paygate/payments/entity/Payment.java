@@ -93,6 +93,25 @@ public class Payment {
     @Column(name = "cancellation_reason")
     private String cancellationReason;
 
+    /** Where the hosted page sends the customer back to, given at creation. */
+    @Column(name = "return_url")
+    private String returnUrl;
+
+    /**
+     * The secret in the hosted page's address, for a payment that will wait for its customer; the
+     * customer has no API key, so holding the address is what lets them answer.
+     */
+    @Column(name = "action_token")
+    private String actionToken;
+
+    /** While requires_action: when the customer's time is up and the payment fails. */
+    @Column(name = "action_expires_at")
+    private Instant actionExpiresAt;
+
+    /** How the customer's part ended: authenticated, failed or timed_out; null before or without one. */
+    @Column(name = "authentication_result")
+    private String authenticationResult;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -119,6 +138,7 @@ public class Payment {
             String description,
             String customerEmail,
             String customerName,
+            String returnUrl,
             Instant now) {
         Payment p = new Payment();
         p.captureMethod = captureMethod;
@@ -140,6 +160,11 @@ public class Payment {
             p.cardLast4 = card.last4();
             p.cardExpiryMonth = card.expiryMonth();
             p.cardExpiryYear = card.expiryYear();
+        }
+        p.returnUrl = returnUrl;
+        if (scenario.authentication() == Authentication.CHALLENGE
+                || method == PaymentMethod.PAYPAL && returnUrl != null) {
+            p.actionToken = Ids.random(32);
         }
         p.refundedAmount = BigDecimal.ZERO;
         p.status = PaymentStatus.PENDING;
@@ -168,10 +193,29 @@ public class Payment {
     }
 
     /**
-     * The acquirer's answer, as the payment's scenario decided it: an approved payment is taken at
-     * once, or, captured manually, held until {@code authorizationValidity} from now.
+     * The acquirer's answer, as the payment's scenario decided it: a payment whose customer must
+     * first authenticate or approve waits for them until {@code actionTimeout} from now; else an
+     * approved payment is taken at once, or, captured manually, held until
+     * {@code authorizationValidity} from now.
      */
-    public PaymentTransaction settle(Instant now, Duration authorizationValidity) {
+    public PaymentTransaction settle(Instant now, Duration authorizationValidity, Duration actionTimeout) {
+        if (actionToken != null && authenticationResult == null) {
+            moveTo(PaymentStatus.REQUIRES_ACTION, "sent to its customer", now);
+            actionExpiresAt = updatedAt.plus(actionTimeout);
+            return PaymentTransaction.of(
+                    this,
+                    TransactionType.AUTHENTICATION,
+                    amount,
+                    TransactionStatus.PENDING,
+                    null,
+                    paymentMethod == PaymentMethod.PAYPAL
+                            ? "Waiting for the customer's approval at PayPal"
+                            : "Waiting for the customer's 3-D Secure authentication",
+                    updatedAt);
+        }
+        if (scenario.authentication() == Authentication.FRICTIONLESS) {
+            authenticationResult = scenario == Scenario.FRICTIONLESS_REJECTED ? FAILED : AUTHENTICATED;
+        }
         if (scenario.approved() && captureMethod == CaptureMethod.MANUAL) {
             moveTo(PaymentStatus.AUTHORIZED, "authorized", now);
             captureBefore = updatedAt.plus(authorizationValidity);
@@ -204,6 +248,90 @@ public class Payment {
     }
 
     /**
+     * The customer's answer on the hosted page (or the test API's): authenticated, the payment
+     * stays where it is for the acquirer's answer ({@link #settle}); refused, it fails.
+     */
+    public PaymentTransaction authenticate(boolean succeeded, Instant now) {
+        if (status != PaymentStatus.REQUIRES_ACTION) {
+            throw new InvalidPaymentTransition(id, status, "authenticated");
+        }
+        boolean paypal = paymentMethod == PaymentMethod.PAYPAL;
+        actionExpiresAt = null;
+        if (succeeded) {
+            authenticationResult = AUTHENTICATED;
+            touch(now);
+            return PaymentTransaction.of(
+                    this,
+                    TransactionType.AUTHENTICATION,
+                    amount,
+                    TransactionStatus.SUCCEEDED,
+                    "Y",
+                    paypal ? "Approved by the customer" : "Cardholder authenticated",
+                    updatedAt);
+        }
+        authenticationResult = FAILED;
+        fail(
+                paypal ? APPROVAL_CANCELLED : AUTHENTICATION_FAILED,
+                paypal
+                        ? "The customer cancelled the approval at PayPal."
+                        : "We are unable to authenticate your payment method.",
+                now);
+        return PaymentTransaction.of(
+                this,
+                TransactionType.AUTHENTICATION,
+                amount,
+                TransactionStatus.FAILED,
+                "N",
+                paypal ? "Approval cancelled by the customer" : "Cardholder authentication failed",
+                updatedAt);
+    }
+
+    /** The customer did not answer in time; only the gateway's periodic work calls this. */
+    public PaymentTransaction expireAction(Instant now) {
+        if (status != PaymentStatus.REQUIRES_ACTION || now.isBefore(actionExpiresAt)) {
+            throw new InvalidPaymentTransition(id, status, "timed out");
+        }
+        authenticationResult = TIMED_OUT;
+        actionExpiresAt = null;
+        fail(AUTHENTICATION_TIMEOUT, "The customer did not authenticate or approve the payment in time.", now);
+        return PaymentTransaction.of(
+                this,
+                TransactionType.AUTHENTICATION,
+                amount,
+                TransactionStatus.FAILED,
+                "U",
+                "No answer from the customer in time",
+                updatedAt);
+    }
+
+    private void fail(String code, String message, Instant now) {
+        moveTo(PaymentStatus.FAILED, "failed", now);
+        failureCode = code;
+        failureMessage = message;
+    }
+
+    /** The failure codes and results of the customer's part. */
+    public static final String AUTHENTICATION_FAILED = "authentication_failed";
+
+    public static final String APPROVAL_CANCELLED = "approval_cancelled";
+    public static final String AUTHENTICATION_TIMEOUT = "authentication_timeout";
+    public static final String AUTHENTICATED = "authenticated";
+    public static final String FAILED = "failed";
+    public static final String TIMED_OUT = "timed_out";
+
+    /**
+     * Whether {@code token} is this payment's hosted-page secret, compared in constant time so that
+     * the time of an answer tells nothing about it.
+     */
+    public boolean actionTokenIs(String token) {
+        return actionToken != null
+                && token != null
+                && java.security.MessageDigest.isEqual(
+                        actionToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * Takes {@code requested} of an authorised payment (all of it when null); the rest of the
      * authorisation is released.
      */
@@ -228,10 +356,13 @@ public class Payment {
      * null).
      */
     public PaymentTransaction cancel(String reason, Instant now) {
-        return stop(
-                reason,
-                status == PaymentStatus.AUTHORIZED ? "Authorisation voided" : "Cancelled before processing",
-                now);
+        String message = switch (status) {
+            case AUTHORIZED -> "Authorisation voided";
+            case REQUIRES_ACTION -> "Cancelled while waiting for the customer";
+            default -> "Cancelled before processing";
+        };
+        actionExpiresAt = null;
+        return stop(reason, message, now);
     }
 
     /** Voids an authorisation not captured in time; only the gateway's periodic work calls this. */
@@ -415,6 +546,23 @@ public class Payment {
 
     public String cancellationReason() {
         return cancellationReason;
+    }
+
+    public String returnUrl() {
+        return returnUrl;
+    }
+
+    /** The hosted page's secret; null for a payment that never waits for its customer. */
+    public String actionToken() {
+        return actionToken;
+    }
+
+    public Instant actionExpiresAt() {
+        return actionExpiresAt;
+    }
+
+    public String authenticationResult() {
+        return authenticationResult;
     }
 
     public Instant createdAt() {

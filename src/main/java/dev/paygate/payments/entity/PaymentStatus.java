@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public enum PaymentStatus {
     PENDING,
     PROCESSING,
+    /** Waiting for the customer: 3-D Secure or a PayPal approval, on the hosted page. */
+    REQUIRES_ACTION,
     /** Approved and held for a later capture or void ({@code capture_method} manual). */
     AUTHORIZED,
     COMPLETED,
@@ -24,7 +26,8 @@ public enum PaymentStatus {
     public Set<PaymentStatus> next() {
         return switch (this) {
             case PENDING -> EnumSet.of(PROCESSING, CANCELLED);
-            case PROCESSING -> EnumSet.of(COMPLETED, AUTHORIZED, FAILED);
+            case PROCESSING -> EnumSet.of(REQUIRES_ACTION, COMPLETED, AUTHORIZED, FAILED);
+            case REQUIRES_ACTION -> EnumSet.of(COMPLETED, AUTHORIZED, FAILED, CANCELLED);
             case AUTHORIZED -> EnumSet.of(COMPLETED, CANCELLED);
             case COMPLETED -> EnumSet.of(REFUNDED);
             case FAILED, CANCELLED, REFUNDED -> EnumSet.noneOf(PaymentStatus.class);

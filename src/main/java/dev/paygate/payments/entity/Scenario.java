@@ -38,13 +38,41 @@ public enum Scenario {
             "insufficient_funds",
             null,
             "The bank account has insufficient funds to cover this payment."),
-    BANK_ACCOUNT_CLOSED("AC04", "Closed account number", "account_closed", null, "The bank account has been closed.");
+    BANK_ACCOUNT_CLOSED("AC04", "Closed account number", "account_closed", null, "The bank account has been closed."),
+    /** 3-D Secure with a challenge; approved once the customer completes it. */
+    CHALLENGE_APPROVE("00", "Approved", null, null, null, Authentication.CHALLENGE),
+    /** 3-D Secure with a challenge; the issuer declines even after the customer completed it. */
+    CHALLENGE_DECLINE(
+            "05",
+            "Do not honour",
+            "card_declined",
+            "generic_decline",
+            "Your card was declined.",
+            Authentication.CHALLENGE),
+    /** 3-D Secure without a challenge: the issuer authenticates the cardholder by itself, then approves. */
+    FRICTIONLESS_APPROVE("00", "Approved", null, null, null, Authentication.FRICTIONLESS),
+    /** 3-D Secure without a challenge, and the issuer refuses to authenticate the cardholder. */
+    FRICTIONLESS_REJECTED(
+            "N7",
+            "Authentication failed",
+            Payment.AUTHENTICATION_FAILED,
+            null,
+            "We are unable to authenticate your payment method.",
+            Authentication.FRICTIONLESS),
+    PAYPAL_DECLINED("05", "Declined by PayPal", "paypal_declined", null, "PayPal declined this payment."),
+    PAYPAL_CANCELLED(
+            "05",
+            "Approval cancelled",
+            Payment.APPROVAL_CANCELLED,
+            null,
+            "The customer cancelled the approval at PayPal.");
 
     private final String responseCode;
     private final String responseMessage;
     private final String failureCode;
     private final String declineCode;
     private final String failureMessage;
+    private final Authentication authentication;
 
     Scenario(
             String responseCode,
@@ -52,11 +80,22 @@ public enum Scenario {
             String failureCode,
             String declineCode,
             String failureMessage) {
+        this(responseCode, responseMessage, failureCode, declineCode, failureMessage, Authentication.NONE);
+    }
+
+    Scenario(
+            String responseCode,
+            String responseMessage,
+            String failureCode,
+            String declineCode,
+            String failureMessage,
+            Authentication authentication) {
         this.responseCode = responseCode;
         this.responseMessage = responseMessage;
         this.failureCode = failureCode;
         this.declineCode = declineCode;
         this.failureMessage = failureMessage;
+        this.authentication = authentication;
     }
 
     public static Scenario forCard(String cardNumber, int expiryMonth, int expiryYear, YearMonth now) {
@@ -71,6 +110,22 @@ public enum Scenario {
         return iban == null
                 ? APPROVE
                 : TestIban.of(iban).map(TestIban::scenario).orElse(APPROVE);
+    }
+
+    /**
+     * A PayPal payment's outcome, decided by the customer's address ({@link TestPaypalAccount}). A
+     * cancelled approval needs no trigger when the customer approves on the hosted page
+     * ({@code customerApproves}): the page's button decides it.
+     */
+    public static Scenario forPaypal(String customerEmail, boolean customerApproves) {
+        return TestPaypalAccount.of(customerEmail)
+                .filter(a -> !(customerApproves && a == TestPaypalAccount.CANCELLED))
+                .map(TestPaypalAccount::scenario)
+                .orElse(APPROVE);
+    }
+
+    public Authentication authentication() {
+        return authentication;
     }
 
     public boolean approved() {

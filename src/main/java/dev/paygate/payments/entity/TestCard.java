@@ -44,7 +44,27 @@ public enum TestCard {
             "4000000000000119",
             "credit",
             Scenario.PROCESSING_ERROR,
-            "Visa, fails: the acquirer's error, worth a retry");
+            "Visa, fails: the acquirer's error, worth a retry"),
+    THREE_D_SECURE(
+            "4000000000003220",
+            "credit",
+            Scenario.CHALLENGE_APPROVE,
+            "Visa, 3-D Secure: the customer must authenticate; then approved"),
+    THREE_D_SECURE_THEN_DECLINED(
+            "4000008400001629",
+            "credit",
+            Scenario.CHALLENGE_DECLINE,
+            "Visa, 3-D Secure: the customer must authenticate; then declined"),
+    THREE_D_SECURE_FRICTIONLESS(
+            "4000000000003055",
+            "credit",
+            Scenario.FRICTIONLESS_APPROVE,
+            "Visa, 3-D Secure without a challenge: authenticated by the issuer, approved"),
+    THREE_D_SECURE_REJECTED(
+            "4000008400001280",
+            "credit",
+            Scenario.FRICTIONLESS_REJECTED,
+            "Visa, 3-D Secure: the issuer refuses to authenticate the cardholder");
 
     private static final Map<String, TestCard> BY_NUMBER =
             Arrays.stream(values()).collect(Collectors.toMap(TestCard::number, Function.identity()));

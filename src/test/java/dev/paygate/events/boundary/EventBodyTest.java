@@ -39,6 +39,7 @@ class EventBodyTest {
                 description,
                 null,
                 "Zoë \\ O'Brien\n",
+                null,
                 T0);
     }
 
@@ -68,7 +69,7 @@ class EventBodyTest {
     void aChangedPaymentEventIsWhatJsonbWrites() {
         Payment payment = payment("Tea & \"cake\" <b>\u0001</b>");
         payment.startProcessing(T0.plusMillis(1));
-        payment.settle(Instant.parse("2026-03-01T10:15:31Z"), VALIDITY);
+        payment.settle(Instant.parse("2026-03-01T10:15:31Z"), VALIDITY, VALIDITY);
         assertSameAsJsonb(
                 "merchant.with-odd_chars",
                 3,
@@ -81,7 +82,7 @@ class EventBodyTest {
     void aRefundEventIsWhatJsonbWrites() {
         Payment payment = payment("refunded");
         payment.startProcessing(T0);
-        payment.settle(T0, VALIDITY);
+        payment.settle(T0, VALIDITY, VALIDITY);
         Refund refund = Refund.request(payment, null, BigDecimal.ZERO, "requested_by_customer", T0);
         assertSameAsJsonb("m", 12, Instant.parse("2026-03-01T10:15:30Z"), RefundResponse.from(refund), Map.of());
     }

@@ -28,6 +28,7 @@ class CreatePaymentRequestTest {
                 "987",
                 "Test payment",
                 null,
+                null,
                 null);
         String s = r.toString();
         assertFalse(s.contains("4111 1111 1111 1111"), s);
@@ -54,6 +55,7 @@ class CreatePaymentRequestTest {
                 "4321",
                 null,
                 "manual",
+                null,
                 null);
         String s = r.toString();
         assertFalse(s.contains("378282246310005"), s);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TestCatalogueReadmeTest {
 
     private static final Pattern ROW =
-            Pattern.compile("^\\| `([0-9A-Z]{13,34})` \\| (.+?) \\| `(\\w+)` \\| (.+?) \\| (.+?) \\|$");
+            Pattern.compile("^\\| `([^`]+)` \\| (.+?) \\| `(\\w+)` \\| (.+?) \\| (.+?) \\|$");
 
     @Test
     void theReadmeTableIsTheServedCatalogue() throws IOException {

@@ -69,6 +69,7 @@ class PaymentTransitionsTest {
                 null,
                 null,
                 null,
+                null,
                 T0);
     }
 

@@ -15,8 +15,19 @@ class PaymentStatusTest {
     void allowedMoves() {
         assertEquals(EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.CANCELLED), PaymentStatus.PENDING.next());
         assertEquals(
-                EnumSet.of(PaymentStatus.AUTHORIZED, PaymentStatus.COMPLETED, PaymentStatus.FAILED),
+                EnumSet.of(
+                        PaymentStatus.REQUIRES_ACTION,
+                        PaymentStatus.AUTHORIZED,
+                        PaymentStatus.COMPLETED,
+                        PaymentStatus.FAILED),
                 PaymentStatus.PROCESSING.next());
+        assertEquals(
+                EnumSet.of(
+                        PaymentStatus.AUTHORIZED,
+                        PaymentStatus.COMPLETED,
+                        PaymentStatus.FAILED,
+                        PaymentStatus.CANCELLED),
+                PaymentStatus.REQUIRES_ACTION.next());
         assertEquals(EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.CANCELLED), PaymentStatus.AUTHORIZED.next());
         assertEquals(EnumSet.of(PaymentStatus.REFUNDED), PaymentStatus.COMPLETED.next());
     }

@@ -39,13 +39,14 @@ class PaymentTest {
                 "Test payment",
                 "c@example.com",
                 "Jane Doe",
+                null,
                 T0);
     }
 
     static Payment completed() {
         Payment p = payment(Scenario.APPROVE);
         p.startProcessing(T0);
-        p.settle(T0, VALIDITY);
+        p.settle(T0, VALIDITY, VALIDITY);
         return p;
     }
 
@@ -95,6 +96,7 @@ class PaymentTest {
                 null,
                 null,
                 null,
+                null,
                 T0);
         assertNull(p.cardBrand());
         assertNull(p.cardLast4());
@@ -138,7 +140,7 @@ class PaymentTest {
     void settleApprovedCompletes() {
         Payment p = payment(Scenario.APPROVE);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0.plusSeconds(1), VALIDITY);
+        PaymentTransaction t = p.settle(T0.plusSeconds(1), VALIDITY, VALIDITY);
         assertEquals(PaymentStatus.COMPLETED, p.status());
         assertEquals(TransactionType.CHARGE, t.type());
         assertEquals(TransactionStatus.SUCCEEDED, t.status());
@@ -154,7 +156,7 @@ class PaymentTest {
     void settleGenericDeclineFails() {
         Payment p = payment(Scenario.DECLINE_GENERIC);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0, VALIDITY);
+        PaymentTransaction t = p.settle(T0, VALIDITY, VALIDITY);
         assertEquals(PaymentStatus.FAILED, p.status());
         assertEquals("card_declined", p.failureCode());
         assertEquals("generic_decline", p.declineCode());
@@ -168,7 +170,7 @@ class PaymentTest {
     void settleInsufficientFundsFails() {
         Payment p = payment(Scenario.DECLINE_INSUFFICIENT_FUNDS);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0, VALIDITY);
+        PaymentTransaction t = p.settle(T0, VALIDITY, VALIDITY);
         assertEquals(PaymentStatus.FAILED, p.status());
         assertEquals("card_declined", p.failureCode());
         assertEquals("insufficient_funds", p.declineCode());
@@ -182,7 +184,7 @@ class PaymentTest {
     void settleExpiredCardFails() {
         Payment p = payment(Scenario.EXPIRED_CARD);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0, VALIDITY);
+        PaymentTransaction t = p.settle(T0, VALIDITY, VALIDITY);
         assertEquals(PaymentStatus.FAILED, p.status());
         assertEquals("expired_card", p.failureCode());
         assertNull(p.declineCode());
@@ -193,7 +195,7 @@ class PaymentTest {
     @Test
     void settleNeedsProcessingFirst() {
         Payment p = payment(Scenario.APPROVE);
-        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0, VALIDITY));
+        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0, VALIDITY, VALIDITY));
         assertEquals(PaymentStatus.PENDING, p.status());
     }
 
@@ -208,7 +210,7 @@ class PaymentTest {
     @Test
     void settlingTwiceIsRejected() {
         Payment p = completed();
-        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0, VALIDITY));
+        assertThrows(InvalidPaymentTransition.class, () -> p.settle(T0, VALIDITY, VALIDITY));
         assertEquals(PaymentStatus.COMPLETED, p.status());
     }
 
@@ -255,7 +257,7 @@ class PaymentTest {
 
         Payment failed = payment(Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
-        failed.settle(T0, VALIDITY);
+        failed.settle(T0, VALIDITY, VALIDITY);
         assertCancelRejected(failed, "failed");
 
         Payment cancelled = payment(Scenario.APPROVE);
@@ -342,7 +344,7 @@ class PaymentTest {
 
         Payment failed = payment(Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
-        failed.settle(T0, VALIDITY);
+        failed.settle(T0, VALIDITY, VALIDITY);
         assertThrows(InvalidPaymentTransition.class, failed::requireRefundable);
 
         Payment cancelled = payment(Scenario.APPROVE);
@@ -360,7 +362,7 @@ class PaymentTest {
         Instant created = p.updatedAt();
         PaymentTransaction processing = p.startProcessing(T0);
         Instant afterProcessing = p.updatedAt();
-        PaymentTransaction settled = p.settle(T0, VALIDITY);
+        PaymentTransaction settled = p.settle(T0, VALIDITY, VALIDITY);
         Instant afterSettle = p.updatedAt();
         PaymentTransaction partial = p.applyRefund(dec("10.00"), T0);
         Instant afterPartial = p.updatedAt();
@@ -385,7 +387,7 @@ class PaymentTest {
         p.startProcessing(T0.minusSeconds(60));
         assertTrue(p.updatedAt().isAfter(p.createdAt()));
         Instant later = T0.plusSeconds(5);
-        p.settle(later, VALIDITY);
+        p.settle(later, VALIDITY, VALIDITY);
         assertEquals(Instant.parse("2026-03-01T10:15:35.123456Z"), p.updatedAt());
     }
 
@@ -404,7 +406,7 @@ class PaymentTest {
         assertEquals("1000", p.amount().toPlainString());
         Consumer<Payment> complete = x -> {
             x.startProcessing(T0);
-            x.settle(T0, VALIDITY);
+            x.settle(T0, VALIDITY, VALIDITY);
         };
         complete.accept(p);
         p.applyRefund(dec("1000"), T0);
@@ -432,9 +434,10 @@ class PaymentTest {
                 null,
                 null,
                 null,
+                null,
                 T0);
         p.startProcessing(T0);
-        PaymentTransaction t = p.settle(T0, VALIDITY);
+        PaymentTransaction t = p.settle(T0, VALIDITY, VALIDITY);
         assertEquals(TransactionType.AUTHORIZATION, t.type());
         return p;
     }
@@ -484,7 +487,7 @@ class PaymentTest {
     void onlyAnAuthorisedPaymentIsCaptured() {
         Payment p = payment(Scenario.APPROVE);
         p.startProcessing(T0);
-        p.settle(T0, VALIDITY);
+        p.settle(T0, VALIDITY, VALIDITY);
         assertEquals(0, p.amountCaptured().compareTo(p.amount()));
         InvalidPaymentTransition e = assertThrows(InvalidPaymentTransition.class, () -> p.capture(null, T0));
         assertTrue(e.getMessage().contains("completed"), e.getMessage());

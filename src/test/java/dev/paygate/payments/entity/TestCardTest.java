@@ -37,9 +37,11 @@ class TestCardTest {
 
     @Test
     void everyFailureOutcomeHasACard() {
-        Set<Scenario> triggered = Stream.concat(
+        Set<Scenario> triggered = Stream.of(
                         Arrays.stream(TestCard.values()).map(TestCard::scenario),
-                        Arrays.stream(TestIban.values()).map(TestIban::scenario))
+                        Arrays.stream(TestIban.values()).map(TestIban::scenario),
+                        Arrays.stream(TestPaypalAccount.values()).map(TestPaypalAccount::scenario))
+                .flatMap(s -> s)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scenario.class)));
         assertEquals(EnumSet.allOf(Scenario.class), triggered);
     }

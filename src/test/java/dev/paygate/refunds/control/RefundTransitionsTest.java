@@ -69,9 +69,10 @@ class RefundTransitionsTest {
                 null,
                 null,
                 null,
+                null,
                 T0);
         p.startProcessing(T0);
-        p.settle(T0, VALIDITY);
+        p.settle(T0, VALIDITY, VALIDITY);
         return Refund.request(p, new BigDecimal("30.00"), BigDecimal.ZERO, null, T0);
     }
 

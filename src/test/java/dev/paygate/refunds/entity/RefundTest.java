@@ -42,13 +42,14 @@ class RefundTest {
                 null,
                 null,
                 null,
+                null,
                 T0);
     }
 
     private static Payment completed(String amount, String currency) {
         Payment p = pending(amount, currency, Scenario.APPROVE);
         p.startProcessing(T0);
-        p.settle(T0, VALIDITY);
+        p.settle(T0, VALIDITY, VALIDITY);
         return p;
     }
 
@@ -159,7 +160,7 @@ class RefundTest {
 
         Payment failed = pending("100.00", "USD", Scenario.DECLINE_GENERIC);
         failed.startProcessing(T0);
-        failed.settle(T0, VALIDITY);
+        failed.settle(T0, VALIDITY, VALIDITY);
         assertEquals(PaymentStatus.FAILED, failed.status());
         assertThrows(
                 InvalidPaymentTransition.class, () -> Refund.request(failed, dec("10"), BigDecimal.ZERO, null, T0));
