@@ -14,21 +14,32 @@ import dev.paygate.it.Receiver;
 import dev.paygate.it.SlowUploads;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +51,9 @@ import org.junit.jupiter.api.Test;
  * gateway recovers by itself when the database is back. And killed (SIGKILL) while it works, each
  * server finishes every payment and settles every accepted refund exactly once when it starts
  * again, as CrashIT checks on Payara Micro. A merchant's webhook endpoint gets a payment's events,
- * signed, from each server.
+ * signed, from each server. A 3-D Secure challenge is answered on the hosted page as a browser
+ * would (its form's body read by the gateway's non-blocking reader on each server), failed through
+ * the test API, or left to time out.
  */
 class OtherServersIT {
 
@@ -215,6 +228,7 @@ class OtherServersIT {
             env.putAll(TestDatabase.gatewayEnv(database));
             env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
             env.put("PAYGATE_AUTHORIZATION_VALIDITY_SECONDS", "8");
+            env.put("PAYGATE_AUTHENTICATION_TIMEOUT_SECONDS", Integer.toString(AUTHENTICATION_TIMEOUT_SECONDS));
             List<String> refused;
             try (GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(script, port, data, env, name, failedMarker)) {
                 refused = exercise(
@@ -258,6 +272,10 @@ class OtherServersIT {
         assertEquals("completed", captured.json().getString("status"));
         assertEquals("6.00", captured.json().getJsonNumber("amount_captured").toString());
         assertEquals(200, anonymous.withKey(null).get("/api/v1/test/scenarios").status(), "the catalogue needs no key");
+
+        // The hosted page, its form's body read by RequestBodyFilter on this server too, and the test API's answer.
+        customerAnswersOnTheHostedPage(api, merchant);
+        merchantAnswersAFailure(api, merchant);
 
         String id;
         try (Receiver receiver = new Receiver()) {
@@ -305,6 +323,10 @@ class OtherServersIT {
 
         // Open Liberty's MicroProfile Metrics on its HTTP port, WildFly's Micrometer on its management port.
         Metrics.assertCounted(new Api(healthBase), api, merchant);
+        // A 3-D Secure challenge left unanswered, to time out while the rest runs (see onServer); after
+        // the metrics, whose counts nothing else may change meanwhile.
+        String toTimeOut = awaitingChallenge(api, merchant).getString("id");
+        long unanswered = System.nanoTime();
 
         Api.Reply invalid = api.post("/api/v1/payments", "{\"merchant_id\":\"" + merchant + "\",\"amount\":\"x\"}");
         assertEquals(400, invalid.status(), invalid::toString);
@@ -333,9 +355,187 @@ class OtherServersIT {
 
         api.awaitPayment(toExpire, p -> p.getString("status").equals("cancelled"), Duration.ofSeconds(30));
         assertEquals("expired", api.get("/api/v1/payments/" + toExpire).json().getString("cancellation_reason"));
+        long timeoutWaitStarted = System.nanoTime();
+        api.awaitPayment(toTimeOut, p -> p.getString("status").equals("failed"), Duration.ofSeconds(30));
+        System.out.printf(
+                "OtherServersIT: the unanswered challenge failed %d ms after it began to wait, %d ms of them waited for%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - unanswered),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - timeoutWaitStarted));
+        JsonObject timedOut = api.get("/api/v1/payments/" + toTimeOut).json();
+        assertEquals("authentication_timeout", timedOut.getString("failure_code"), timedOut::toString);
+        assertEquals("timed_out", timedOut.getJsonObject("three_d_secure").getString("result"), timedOut::toString);
 
         // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
         return DatabaseOutage.exercise(api, admin, database, merchant, id);
+    }
+
+    /** The customer's time to answer a challenge on these servers: short, yet ample for the flow below. */
+    static final int AUTHENTICATION_TIMEOUT_SECONDS = 15;
+
+    static final String THREE_DS_CARD = "4000000000003220";
+    static final String RETURN_URL = "https://shop.example/return?order=o1";
+    /** How many times the form is sent with an answer the page does not offer, each one read in full. */
+    static final int FORMS_READ = 20;
+
+    /**
+     * The customer's browser: redirects are not followed, so the hosted page's 303 is seen as it is;
+     * and HTTP/1.1, as a browser speaks to a plain-http address (browsers use HTTP/2 only over TLS).
+     * The JDK's client would otherwise upgrade to cleartext HTTP/2 (h2c), where Open Liberty gives
+     * the servlet no {@code Host} header (only its server name, from {@code :authority}), and the
+     * page refuses the form as if from another site.
+     */
+    private static final HttpClient BROWSER = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /**
+     * The hosted page as a customer's browser meets it: shown with its form's cookie and token, the
+     * form refused from another site and without the cookie, read in full every time it is sent
+     * (the body goes through RequestBodyFilter's non-blocking reader, which has had quirks on Open
+     * Liberty), and the success answered with a 303 back to the merchant's return_url, after which
+     * the payment is completed and authenticated.
+     */
+    private static void customerAnswersOnTheHostedPage(Api api, String merchant) {
+        long started = System.nanoTime();
+        JsonObject waiting = awaitingChallenge(api, merchant);
+        String id = waiting.getString("id");
+        // The address is on the default public base (http://localhost:8080); the same path on this server.
+        URI address = URI.create(waiting.getJsonObject("next_action")
+                .getJsonObject("redirect_to_url")
+                .getString("url"));
+        URI page = api.uri(address.getRawPath());
+        String ownOrigin = page.getScheme() + "://" + page.getRawAuthority();
+
+        HttpResponse<String> shown = browse(HttpRequest.newBuilder(page).GET());
+        assertEquals(200, shown.statusCode(), () -> described(shown));
+        String type = shown.headers().firstValue("Content-Type").orElse("");
+        assertEquals("text/html", type.split(";")[0].trim().toLowerCase(Locale.ROOT), type);
+        List<String> setCookies = shown.headers().allValues("Set-Cookie");
+        String formCookie = setCookies.stream()
+                .filter(c -> c.startsWith("paygate_form="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the form's cookie: " + setCookies));
+        List<String> attributes =
+                Arrays.stream(formCookie.split(";")).map(String::trim).toList();
+        assertTrue(
+                attributes.stream()
+                        .anyMatch(a -> a.regionMatches(true, 0, "Path=", 0, 5)
+                                && a.substring(5).equals("/pay/" + id + "/")),
+                formCookie);
+        assertTrue(attributes.stream().anyMatch("HttpOnly"::equalsIgnoreCase), formCookie);
+        assertTrue(attributes.stream().anyMatch("SameSite=Strict"::equalsIgnoreCase), formCookie);
+        String cookie = formCookie.split(";", 2)[0];
+        String token = formToken(shown.body());
+        assertEquals(cookie.substring("paygate_form=".length()), token, "the form's token is its cookie's value");
+        assertTrue(shown.body().contains("id=\"succeed\""), shown::body);
+        assertTrue(shown.body().contains("id=\"fail\""), shown::body);
+        String success = "form_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&result=success";
+
+        HttpResponse<String> crossSite = postForm(page, "http://evil.example", cookie, success);
+        assertEquals(
+                403,
+                crossSite.statusCode(),
+                () -> "from another site, with the page's cookie: " + described(crossSite));
+        HttpResponse<String> noCookie = postForm(page, ownOrigin, null, success);
+        assertEquals(403, noCookie.statusCode(), () -> "without the cookie: " + described(noCookie));
+        // An answer the page does not offer is refused only once the body is read and its token matched.
+        String unoffered = "form_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&result=maybe";
+        for (int i = 0; i < FORMS_READ; i++) {
+            HttpResponse<String> refused = postForm(page, ownOrigin, cookie, unoffered);
+            int round = i;
+            assertEquals(400, refused.statusCode(), () -> "form " + round + ", read in full: " + described(refused));
+        }
+        JsonObject still = api.get("/api/v1/payments/" + id).json();
+        assertEquals("requires_action", still.getString("status"), still::toString);
+
+        HttpResponse<String> answered = postForm(page, ownOrigin, cookie, success);
+        assertEquals(303, answered.statusCode(), () -> described(answered));
+        assertEquals(
+                RETURN_URL + "&payment_id=" + id + "&status=completed",
+                answered.headers().firstValue("Location").orElse(null),
+                () -> described(answered));
+        JsonObject settled = api.get("/api/v1/payments/" + id).json();
+        assertEquals("completed", settled.getString("status"), settled::toString);
+        assertTrue(settled.isNull("next_action"), settled::toString);
+        assertEquals("authenticated", settled.getJsonObject("three_d_secure").getString("result"), settled::toString);
+        System.out.printf(
+                "OtherServersIT: the hosted page, %d forms read and a 3-D Secure payment completed in %d ms%n",
+                FORMS_READ + 3, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** The test API answers a challenge for the customer: a failure fails the payment. */
+    private static void merchantAnswersAFailure(Api api, String merchant) {
+        String id = awaitingChallenge(api, merchant).getString("id");
+        Api.Reply answered = api.post("/api/v1/test/payments/" + id + "/authenticate", "{\"result\": \"failure\"}");
+        assertEquals(200, answered.status(), answered::toString);
+        JsonObject failed = answered.json();
+        assertEquals("failed", failed.getString("status"), answered::toString);
+        assertEquals("authentication_failed", failed.getString("failure_code"), answered::toString);
+        assertEquals("failed", failed.getJsonObject("three_d_secure").getString("result"), answered::toString);
+        assertEquals("failed", api.get("/api/v1/payments/" + id).json().getString("status"));
+    }
+
+    /** A 3-D Secure challenge with a return_url, once it waits for the customer (requires_action). */
+    private static JsonObject awaitingChallenge(Api api, String merchant) {
+        Api.Reply created = api.post(
+                "/api/v1/payments",
+                Api.cardPayment(merchant, "42.50", THREE_DS_CARD, Map.of("currency", "EUR", "return_url", RETURN_URL)));
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().getString("id");
+        api.awaitPayment(
+                id,
+                p -> !p.getString("status").equals("pending")
+                        && !p.getString("status").equals("processing"),
+                Duration.ofSeconds(20));
+        JsonObject payment = api.get("/api/v1/payments/" + id).json();
+        assertEquals("requires_action", payment.getString("status"), payment::toString);
+        JsonObject next = payment.getJsonObject("next_action");
+        assertEquals("redirect_to_url", next.getString("type"), payment::toString);
+        JsonObject redirect = next.getJsonObject("redirect_to_url");
+        assertTrue(
+                redirect.getString("url").matches("http://localhost:8080/pay/" + id + "/[A-Za-z0-9]+"),
+                payment::toString);
+        assertEquals(RETURN_URL, redirect.getString("return_url"), payment::toString);
+        JsonObject secure = payment.getJsonObject("three_d_secure");
+        assertEquals("challenge", secure.getString("flow"), payment::toString);
+        assertTrue(secure.isNull("result"), payment::toString);
+        return payment;
+    }
+
+    private static String formToken(String html) {
+        Matcher input = Pattern.compile("<input[^>]*name=\"form_token\"[^>]*>").matcher(html);
+        assertTrue(input.find(), () -> "the form's token: " + html);
+        Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+        assertTrue(value.find(), input::group);
+        return value.group(1);
+    }
+
+    private static HttpResponse<String> postForm(URI page, String origin, String cookie, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(page)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return browse(request);
+    }
+
+    private static String described(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.headers().map() + " " + response.body();
+    }
+
+    private static HttpResponse<String> browse(HttpRequest.Builder request) {
+        try {
+            return BROWSER.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String authorizedPayment(Api api, String merchant) {

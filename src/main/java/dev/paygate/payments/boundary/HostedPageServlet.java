@@ -154,9 +154,21 @@ public class HostedPageServlet extends HttpServlet {
         if (origin == null) {
             return true;
         }
-        String host = request.getHeader("Host");
         int scheme = origin.indexOf("://");
-        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+        if (scheme <= 0) {
+            return false;
+        }
+        String authority = origin.substring(scheme + 3);
+        String host = request.getHeader("Host");
+        if (host != null) {
+            return authority.equalsIgnoreCase(host);
+        }
+        // HTTP/2 names the host in its :authority; Open Liberty then gives the servlet no Host
+        // header, but its server name and port are that authority's.
+        String server = request.getServerName();
+        int port = request.getServerPort();
+        return authority.equalsIgnoreCase(server + ":" + port)
+                || (port == 80 || port == 443) && authority.equalsIgnoreCase(server);
     }
 
     private static String cookie(HttpServletRequest request) {
