@@ -96,11 +96,28 @@ public class GatewaySmokeIT {
         }
     }
 
+    /**
+     * Two settings of a shared deployment, in one start: logs as JSON, one object per line; and
+     * webhooks refused for private and loopback addresses, which a shared gateway must not reach
+     * on its users' behalf.
+     */
     @Test
-    void jsonLogsAreOneObjectPerLine() throws Exception {
+    void jsonLogsAreOneObjectPerLineAndPrivateWebhookAddressesCanBeRefused() throws Exception {
         Path data = fresh(ROOT.resolve("data-json-log"));
-        try (Running gateway = start(freePort(), data, Map.of("PAYGATE_LOG_FORMAT", "json"), "json-log")) {
+        try (Running gateway = start(
+                freePort(),
+                data,
+                Map.of("PAYGATE_LOG_FORMAT", "json", "PAYGATE_WEBHOOK_ALLOW_PRIVATE", "false"),
+                "json-log")) {
             Api api = gateway.api();
+            for (String local : List.of("http://127.0.0.1:9000/hooks", "http://localhost/hooks", "http://10.1.2.3/x")) {
+                Api.Reply refused = api.post("/api/v1/webhook_endpoints", "{\"url\": \"" + local + "\"}");
+                assertEquals(400, refused.status(), () -> local + " → " + refused);
+                assertEquals("url", refused.error().getString("param"), refused::toString);
+                assertTrue(refused.error().getString("message").contains("private"), refused::toString);
+            }
+            Api.Reply publicHost = api.post("/api/v1/webhook_endpoints", "{\"url\": \"https://93.184.216.34/hooks\"}");
+            assertEquals(201, publicHost.status(), publicHost::toString);
             Api.Reply created =
                     api.post("/api/v1/payments", Api.cardPayment("merchant_123", "5.00", "4111111111111111", Map.of()));
             assertEquals(201, created.status(), created::toString);
