@@ -37,6 +37,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -84,7 +87,7 @@ class HostedPagesIT extends AgainstGateway {
 
     @Test
     void anApprovalCompletesThePaypalPayment() {
-        JsonObject payment = customerAnswers("paypal-approve", paypalPayment(), "#succeed", "completed");
+        JsonObject payment = customerAnswers("paypal-approve", paypalPayment(), "#succeed", "completed", true);
         assertTrue(payment.isNull("failure_code"), payment::toString);
         assertTrue(payment.isNull("three_d_secure"), payment::toString);
     }
@@ -101,6 +104,15 @@ class HostedPagesIT extends AgainstGateway {
      * follows the browser back to the merchant; returns the payment as the API then reads it.
      */
     private JsonObject customerAnswers(String name, String request, String button, String finalStatus) {
+        return customerAnswers(name, request, button, finalStatus, false);
+    }
+
+    /**
+     * As above; with {@code keyboard}, the customer reaches the button with Tab alone and presses
+     * Enter, as one who cannot use a mouse does.
+     */
+    private JsonObject customerAnswers(
+            String name, String request, String button, String finalStatus, boolean keyboard) {
         String id;
         // The browser starts first: the build gives the customer 20 s to answer
         // (PAYGATE_AUTHENTICATION_TIMEOUT_SECONDS), and a browser can take seconds to start.
@@ -133,7 +145,22 @@ class HostedPagesIT extends AgainstGateway {
             assertEquals("failure", browser.find("#fail").getDomAttribute("value"));
             browser.phoneScreenshot(name + "-phone");
 
-            browser.find(button).click();
+            assertEquals("en", browser.find("html").getDomAttribute("lang"), "the page's language");
+            assertEquals(
+                    1, browser.driver().findElements(By.cssSelector("main h1")).size(), "one heading");
+            if (keyboard) {
+                WebElement target = browser.find(button);
+                for (int tab = 0;
+                        tab < 10 && !target.equals(browser.driver().switchTo().activeElement());
+                        tab++) {
+                    new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+                }
+                assertEquals(target, browser.driver().switchTo().activeElement(), "the button is reached with Tab");
+                browser.screenshot(name + "-focused");
+                new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            } else {
+                browser.find(button).click();
+            }
             browser.await(ExpectedConditions.urlContains(merchantSite.origin() + "/return?"));
             browser.await(ExpectedConditions.presenceOfElementLocated(By.id("query")));
             browser.screenshot(name + "-return");
