@@ -484,12 +484,7 @@ class OtherServersIT {
                 Api.cardPayment(merchant, "42.50", THREE_DS_CARD, Map.of("currency", "EUR", "return_url", RETURN_URL)));
         assertEquals(201, created.status(), created::toString);
         String id = created.json().getString("id");
-        api.awaitPayment(
-                id,
-                p -> !p.getString("status").equals("pending")
-                        && !p.getString("status").equals("processing"),
-                Duration.ofSeconds(20));
-        JsonObject payment = api.get("/api/v1/payments/" + id).json();
+        JsonObject payment = api.awaitAnswered(id);
         assertEquals("requires_action", payment.getString("status"), payment::toString);
         JsonObject next = payment.getJsonObject("next_action");
         assertEquals("redirect_to_url", next.getString("type"), payment::toString);

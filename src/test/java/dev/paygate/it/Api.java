@@ -205,6 +205,16 @@ public final class Api {
         throw new AssertionError("payment " + id + " did not get there within " + timeout + "; statuses seen: " + seen);
     }
 
+    /** Waits until the acquirer has answered (the payment is neither pending nor processing); returns it then. */
+    public JsonObject awaitAnswered(String id) {
+        awaitPayment(
+                id,
+                p -> !p.getString("status").equals("pending")
+                        && !p.getString("status").equals("processing"),
+                Duration.ofSeconds(20));
+        return get("/api/v1/payments/" + id).json();
+    }
+
     public List<String> awaitStatus(String id, String status) {
         return awaitPayment(id, p -> status.equals(p.getString("status")), Duration.ofSeconds(20));
     }

@@ -50,11 +50,7 @@ class CatalogueIT extends AgainstGateway {
         for (int i = 0; i < entries.size(); i++) {
             JsonObject entry = entries.get(i);
             String id = sent.get(i)[0];
-            api.awaitPayment(
-                    id,
-                    p -> !p.getString("status").equals("pending")
-                            && !p.getString("status").equals("processing"),
-                    Duration.ofSeconds(20));
+            api.awaitAnswered(id);
             if ("challenge".equals(string(entry, "authentication"))) {
                 answerTheChallenge(id, entry);
             }

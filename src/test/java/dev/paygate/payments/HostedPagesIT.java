@@ -272,12 +272,7 @@ class HostedPagesIT extends AgainstGateway {
         Api.Reply created = api.post("/api/v1/payments", request);
         assertEquals(201, created.status(), created::toString);
         String id = created.json().getString("id");
-        api.awaitPayment(
-                id,
-                p -> !p.getString("status").equals("pending")
-                        && !p.getString("status").equals("processing"),
-                Duration.ofSeconds(20));
-        JsonObject payment = api.get("/api/v1/payments/" + id).json();
+        JsonObject payment = api.awaitAnswered(id);
         assertEquals("requires_action", payment.getString("status"), payment::toString);
         assertEquals(merchantSite.returnUrl(), payment.getString("return_url"), payment::toString);
         JsonObject next = payment.getJsonObject("next_action");
