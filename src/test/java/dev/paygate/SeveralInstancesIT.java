@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -244,7 +243,7 @@ class SeveralInstancesIT {
         try {
             for (int k = 0; k < KEYS_SENT_TO_BOTH; k++) {
                 // Never a long run of digits: a card number is refused in free text and keys.
-                String key = "both-" + k + "-" + UUID.randomUUID();
+                String key = "both-" + k + "-" + Api.letters(24);
                 String order = Api.order();
                 String body = Api.cardPayment("merchant_123", "3.00", "4111111111111111", Map.of("order_id", order));
                 CyclicBarrier together = new CyclicBarrier(2);

@@ -124,20 +124,22 @@ public final class Api {
         }
     }
 
-    /**
-     * A merchant id no other test uses, so tests never see each other's payments. Letters only (a
-     * random hex id is, once in a while, 13 digits in a row that pass Luhn, and refused as a card
-     * number in text).
-     */
+    /** A merchant id no other test uses, so tests never see each other's payments. */
     public static String merchant() {
-        StringBuilder id = new StringBuilder("m_");
-        UUID.randomUUID()
-                .toString()
-                .replace("-", "")
-                .chars()
-                .limit(16)
-                .forEach(c -> id.append((char) ('a' + Character.digit(c, 16))));
-        return id.toString();
+        return "m_" + letters(16);
+    }
+
+    /**
+     * {@code n} random letters: for ids and keys that must never read as a card number in text,
+     * which random digits (a UUID's groups among them) now and then do.
+     */
+    public static String letters(int n) {
+        StringBuilder letters = new StringBuilder(n);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
     }
 
     public static String order() {

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Requests written byte for byte on a socket, for what an HTTP client library refuses to send
@@ -302,14 +301,7 @@ public final class RawHttp {
 
         // The Location of what was created never follows the Host header; a replay gives the same.
         String payment = Api.cardPayment(merchant, "10.00", "4111111111111111", Map.of());
-        // Letters only: a random run of digits, dashes between them included, can be a valid card number.
-        String idempotencyKey = "Idempotency-Key: edges-"
-                + UUID.randomUUID()
-                        .toString()
-                        .replace("-", "")
-                        .chars()
-                        .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + c - '0' : c)))
-                        .collect(java.util.stream.Collectors.joining());
+        String idempotencyKey = "Idempotency-Key: edges-" + Api.letters(32);
         String create = "POST /api/v1/payments HTTP/1.1\r\nHost: evil.example.com\r\n" + auth + "\r\n" + idempotencyKey
                 + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + payment.getBytes(StandardCharsets.UTF_8).length
