@@ -177,18 +177,24 @@ class CaptureIT extends AgainstGateway {
     }
 
     @Test
-    void theAuthorisationIsAnEvent() {
+    void theAuthorisationIsAnEventAndTheCaptureSaysWhatItChanged() {
         String id = authorized("7.00");
-        capture(id, null);
-        List<String> types = api.get("/api/v1/events?limit=10").json().getJsonArray("data").stream()
+        capture(id, "{\"amount\": 5.00}");
+        List<JsonObject> events = api.get("/api/v1/events?limit=10").json().getJsonArray("data").stream()
                 .map(e -> e.asJsonObject())
                 .filter(e -> e.getJsonObject("data")
                         .getJsonObject("object")
                         .getString("id")
                         .equals(id))
-                .map(e -> e.getString("type"))
                 .toList();
         assertEquals(
-                List.of("payment.completed", "payment.authorized", "payment.processing", "payment.created"), types);
+                List.of("payment.completed", "payment.authorized", "payment.processing", "payment.created"),
+                events.stream().map(e -> e.getString("type")).toList());
+        JsonObject previous = events.get(0).getJsonObject("data").getJsonObject("previous_attributes");
+        assertEquals("authorized", previous.getString("status"), previous::toString);
+        assertEquals("7.00", amount(previous, "amount_capturable"), previous::toString);
+        assertEquals("0.00", amount(previous, "amount_captured"), previous::toString);
+        assertTrue(previous.containsKey("capture_before") && !previous.isNull("capture_before"), previous::toString);
+        assertEquals(4, previous.size(), previous::toString);
     }
 }

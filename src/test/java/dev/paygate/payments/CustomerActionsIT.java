@@ -74,6 +74,24 @@ class CustomerActionsIT extends AgainstGateway {
                 List.of("payment.completed", "payment.requires_action", "payment.processing", "payment.created"),
                 eventTypes(id));
 
+        JsonObject completion =
+                api.get("/api/v1/events?type=payment.completed&limit=10").json().getJsonArray("data").stream()
+                        .map(JsonObject.class::cast)
+                        .filter(e -> e.getJsonObject("data")
+                                .getJsonObject("object")
+                                .getString("id")
+                                .equals(id))
+                        .findFirst()
+                        .orElseThrow();
+        JsonObject previous = completion.getJsonObject("data").getJsonObject("previous_attributes");
+        assertEquals("requires_action", previous.getString("status"), previous::toString);
+        assertEquals(
+                url,
+                previous.getJsonObject("next_action")
+                        .getJsonObject("redirect_to_url")
+                        .getString("url"));
+        assertTrue(previous.getJsonObject("three_d_secure").isNull("result"), previous::toString);
+
         Api.Reply again = authenticate(id, "success");
         assertEquals(409, again.status(), again::toString);
         assertEquals("payment_invalid_state", again.error().getString("code"));

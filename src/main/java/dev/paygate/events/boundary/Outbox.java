@@ -62,9 +62,7 @@ public class Outbox {
                 payment.revision(),
                 change.at(),
                 PaymentResponse.from(payment),
-                change.from() == null
-                        ? Map.of()
-                        : Map.of("status", change.from().wire()));
+                change.before() == null ? Map.of() : PaymentResponse.previous(change.before(), payment));
     }
 
     void refundChanged(@Observes(during = TransactionPhase.IN_PROGRESS) RefundChanged change) {

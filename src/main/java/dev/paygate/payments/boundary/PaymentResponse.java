@@ -8,6 +8,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A payment as the API shows it: never a card number or security code. */
@@ -181,6 +184,62 @@ public record PaymentResponse(
                     description = "null until the cardholder is authenticated or not")
             String result) {}
 
+    /**
+     * What {@code before} showed that {@code now} shows differently, as the API wrote it then: an
+     * event's {@code previous_attributes}. A value that was absent is null.
+     */
+    public static Map<String, Object> previous(Payment.Seen before, Payment now) {
+        Map<String, Object> previous = new LinkedHashMap<>();
+        String currency = now.currency();
+        changed(previous, "status", before.status().wire(), now.status().wire());
+        changed(
+                previous,
+                "amount_capturable",
+                Money.scaled(before.amountCapturable(), currency),
+                Money.scaled(now.amountCapturable(), currency));
+        changed(
+                previous,
+                "amount_captured",
+                Money.scaled(before.amountCaptured(), currency),
+                Money.scaled(now.amountCaptured(), currency));
+        changed(
+                previous,
+                "refunded_amount",
+                Money.scaled(before.refundedAmount(), currency),
+                Money.scaled(now.refundedAmount(), currency));
+        changed(previous, "failure_code", before.failureCode(), now.failureCode());
+        changed(previous, "decline_code", before.declineCode(), now.declineCode());
+        changed(previous, "failure_message", before.failureMessage(), now.failureMessage());
+        changed(previous, "capture_before", before.captureBefore(), now.captureBefore());
+        changed(previous, "cancellation_reason", before.cancellationReason(), now.cancellationReason());
+        boolean waited = before.status() == PaymentStatus.REQUIRES_ACTION;
+        if (waited != (now.status() == PaymentStatus.REQUIRES_ACTION)) {
+            previous.put("next_action", waited ? nextAction(now) : null);
+        }
+        if (now.scenario().authentication() != Authentication.NONE) {
+            changed(
+                    previous,
+                    "three_d_secure",
+                    threeDSecure(now, before.authenticationResult()),
+                    threeDSecure(now, now.authenticationResult()));
+        }
+        return previous;
+    }
+
+    private static void changed(Map<String, Object> previous, String field, Object before, Object now) {
+        if (!Objects.equals(before, now)) {
+            previous.put(field, before);
+        }
+    }
+
+    private static NextAction nextAction(Payment p) {
+        return new NextAction("redirect_to_url", new RedirectToUrl(HostedPageAddress.of(p), p.returnUrl()));
+    }
+
+    private static ThreeDSecure threeDSecure(Payment p, String result) {
+        return new ThreeDSecure(p.scenario().authentication().wire(), result);
+    }
+
     public static PaymentResponse from(Payment p) {
         return new PaymentResponse(
                 p.id(),
@@ -209,12 +268,8 @@ public record PaymentResponse(
                 p.captureBefore(),
                 p.cancellationReason(),
                 p.returnUrl(),
-                p.status() == PaymentStatus.REQUIRES_ACTION
-                        ? new NextAction("redirect_to_url", new RedirectToUrl(HostedPageAddress.of(p), p.returnUrl()))
-                        : null,
-                p.scenario().authentication() == Authentication.NONE
-                        ? null
-                        : new ThreeDSecure(p.scenario().authentication().wire(), p.authenticationResult()),
+                p.status() == PaymentStatus.REQUIRES_ACTION ? nextAction(p) : null,
+                p.scenario().authentication() == Authentication.NONE ? null : threeDSecure(p, p.authenticationResult()),
                 p.createdAt(),
                 p.updatedAt());
     }

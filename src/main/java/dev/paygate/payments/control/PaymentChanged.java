@@ -7,8 +7,9 @@ import java.time.Instant;
 
 /**
  * A payment's status changed; fired inside the changing transaction, so an observer that must act
- * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} is null when
- * the payment has just been accepted. {@code failureCode} is the payment's, null unless it failed.
+ * only on committed changes observes it {@code during = AFTER_SUCCESS}. {@code from} and
+ * {@code before} (what the merchant saw before the step) are null when the payment has just been
+ * accepted. {@code failureCode} is the payment's, null unless it failed.
  * {@code payment} is the entity itself, for observers inside the transaction (the event outbox);
  * after it, read the other fields, which do not change.
  */
@@ -21,19 +22,21 @@ public record PaymentChanged(
         PaymentMethod method,
         String failureCode,
         Instant createdAt,
+        Payment.Seen before,
         Payment payment) {
 
-    /** {@code payment} as it is now, having moved from {@code from} at {@code at}. */
-    static PaymentChanged of(Payment payment, PaymentStatus from, Instant at) {
+    /** {@code payment} as it is now, having been {@code before} until {@code at}. */
+    static PaymentChanged of(Payment payment, Payment.Seen before, Instant at) {
         return new PaymentChanged(
                 payment.id(),
                 payment.merchantId(),
-                from,
+                before == null ? null : before.status(),
                 payment.status(),
                 at,
                 payment.paymentMethod(),
                 payment.failureCode(),
                 payment.createdAt(),
+                before,
                 payment);
     }
 }

@@ -56,23 +56,29 @@ public class PaymentTransitions {
      * approve; else completed, authorised or failed, as the scenario and capture method decide.
      */
     public void settle(Payment payment, Instant now) {
-        apply(
-                payment,
-                p -> p.settle(
-                        now,
-                        Duration.ofSeconds(authorizationValiditySeconds),
-                        Duration.ofSeconds(authenticationTimeoutSeconds)));
+        apply(payment, p -> answer(p, now));
+    }
+
+    private PaymentTransaction answer(Payment payment, Instant now) {
+        return payment.settle(
+                now,
+                Duration.ofSeconds(authorizationValiditySeconds),
+                Duration.ofSeconds(authenticationTimeoutSeconds));
     }
 
     /**
      * The customer's answer: refused, the payment fails; authenticated, the acquirer answers at
      * once, so the customer's browser goes back to the merchant with the payment's final status.
+     * Both steps are one change to the merchant: one event, whose previous_attributes are those
+     * from before the answer.
      */
     public void authenticate(Payment payment, boolean succeeded, Instant now) {
-        apply(payment, p -> p.authenticate(succeeded, now));
+        Payment.Seen before = payment.seen();
+        em.persist(payment.authenticate(succeeded, now));
         if (succeeded) {
-            settle(payment, now);
+            em.persist(answer(payment, now));
         }
+        announce(payment, before);
     }
 
     public void expireAction(Payment payment, Instant now) {
@@ -102,10 +108,14 @@ public class PaymentTransitions {
     }
 
     private void apply(Payment payment, Function<Payment, PaymentTransaction> step) {
-        PaymentStatus from = payment.status();
+        Payment.Seen before = payment.seen();
         em.persist(step.apply(payment));
-        if (payment.status() != from) {
-            changed.fire(PaymentChanged.of(payment, from, payment.updatedAt()));
+        announce(payment, before);
+    }
+
+    private void announce(Payment payment, Payment.Seen before) {
+        if (payment.status() != before.status()) {
+            changed.fire(PaymentChanged.of(payment, before, payment.updatedAt()));
         }
     }
 }

@@ -381,6 +381,36 @@ public class Payment {
                 this, TransactionType.VOID, amount, TransactionStatus.SUCCEEDED, "00", message, updatedAt);
     }
 
+    /**
+     * What a merchant sees of a payment that a step can change. Taken before a step and compared
+     * with the payment after it, it tells an event's {@code previous_attributes}.
+     */
+    public record Seen(
+            PaymentStatus status,
+            BigDecimal amountCapturable,
+            BigDecimal amountCaptured,
+            BigDecimal refundedAmount,
+            String failureCode,
+            String declineCode,
+            String failureMessage,
+            Instant captureBefore,
+            String cancellationReason,
+            String authenticationResult) {}
+
+    public Seen seen() {
+        return new Seen(
+                status,
+                amountCapturable(),
+                amountCaptured(),
+                refundedAmount,
+                failureCode,
+                declineCode,
+                failureMessage,
+                captureBefore,
+                cancellationReason,
+                authenticationResult);
+    }
+
     /** The cancellation reason of an authorisation left uncaptured past its {@link #captureBefore}. */
     public static final String EXPIRED = "expired";
 

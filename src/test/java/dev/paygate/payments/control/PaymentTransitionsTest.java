@@ -111,12 +111,22 @@ class PaymentTransitionsTest {
         assertEquals(PaymentChanged.of(p, null, T0), onlyEvent());
     }
 
+    /** The one event fired: {@code p} moved from {@code from} at {@code at}, and what it showed before. */
+    private void assertChanged(Payment p, PaymentStatus from, java.time.Instant at) {
+        PaymentChanged event = onlyEvent();
+        assertEquals(from, event.from());
+        assertEquals(from, event.before().status());
+        assertEquals(p.status(), event.to());
+        assertEquals(at, event.at());
+        assertEquals(p, event.payment());
+    }
+
     @Test
     void startProcessingFiresOnce() {
         Payment p = pending(Scenario.APPROVE);
         transitions.startProcessing(p, T1);
         assertEquals(TransactionStatus.PROCESSING, onlyRow().status());
-        assertEquals(PaymentChanged.of(p, PaymentStatus.PENDING, T1), onlyEvent());
+        assertChanged(p, PaymentStatus.PENDING, T1);
     }
 
     @Test
@@ -126,7 +136,7 @@ class PaymentTransitionsTest {
         clear();
         transitions.settle(p, T1);
         assertEquals(TransactionStatus.SUCCEEDED, onlyRow().status());
-        assertEquals(PaymentChanged.of(p, PaymentStatus.PROCESSING, T1), onlyEvent());
+        assertChanged(p, PaymentStatus.PROCESSING, T1);
     }
 
     @Test
@@ -149,7 +159,7 @@ class PaymentTransitionsTest {
         Payment p = pending(Scenario.APPROVE);
         transitions.cancel(p, null, T1);
         assertEquals(TransactionType.VOID, onlyRow().type());
-        assertEquals(PaymentChanged.of(p, PaymentStatus.PENDING, T1), onlyEvent());
+        assertChanged(p, PaymentStatus.PENDING, T1);
     }
 
     @Test
