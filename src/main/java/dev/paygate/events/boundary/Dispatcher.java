@@ -100,6 +100,11 @@ public class Dispatcher {
     @ConfigProperty(name = "paygate.event.retention.days", defaultValue = "30")
     int retentionDays;
 
+    /** How often events past their retention are looked for. */
+    @Inject
+    @ConfigProperty(name = "paygate.event.purge.interval.seconds", defaultValue = "600")
+    long purgeIntervalSeconds;
+
     private RetrySchedule schedule;
     private WebhookSender sender;
     private Duration lease;
@@ -126,7 +131,8 @@ public class Dispatcher {
         maxInFlight = Math.max(1, maxInFlight);
         perEndpoint = Math.max(1, maxInFlight / 2);
         polls = Periodic.every(scheduler, Duration.ofMillis(Math.max(50, pollMs)), "Webhook dispatch", this::nudge);
-        purges = Periodic.every(scheduler, Duration.ofMinutes(10), "Event retention", this::purge);
+        purges = Periodic.every(
+                scheduler, Duration.ofSeconds(Math.max(1, purgeIntervalSeconds)), "Event retention", this::purge);
         LOG.info(() -> "Webhooks: retries after " + retrySchedule + " (" + schedule.total() + " in all), timeout "
                 + timeout.toMillis() + " ms, " + maxInFlight + " in flight at most");
     }
