@@ -60,4 +60,8 @@ fi
     echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 16 --property url=$(esc "$url"):user=paygate:password=paygate gateway-db"
   fi
   echo "create-jdbc-resource --connectionpoolid gateway-db jdbc/gateway"
+  echo
+  echo "# Jakarta Batch keeps its job repository in the same database, through the same pool: the"
+  echo "# settlement job's checkpoints commit in the transactions of its chunks."
+  echo "set-batch-runtime-configuration --datasourcelookupname jdbc/gateway"
 } > "$out"

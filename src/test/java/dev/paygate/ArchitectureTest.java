@@ -35,6 +35,7 @@ class ArchitectureTest {
         ROOT + "merchants..",
         ROOT + "payments..",
         ROOT + "refunds..",
+        ROOT + "settlement..",
         ROOT + "events..",
         ROOT + "metrics.."
     };
@@ -66,6 +67,8 @@ class ArchitectureTest {
                 .definedBy(ROOT + "payments..")
                 .layer("refunds")
                 .definedBy(ROOT + "refunds..")
+                .layer("settlement")
+                .definedBy(ROOT + "settlement..")
                 .layer("events")
                 .definedBy(ROOT + "events..")
                 .layer("metrics")
@@ -74,18 +77,21 @@ class ArchitectureTest {
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("events")
                 .mayNotBeAccessedByAnyLayer()
-                .whereLayer("refunds")
+                .whereLayer("settlement")
                 .mayOnlyBeAccessedByLayers("events", "metrics")
+                .whereLayer("refunds")
+                .mayOnlyBeAccessedByLayers("settlement", "events", "metrics")
                 .whereLayer("payments")
-                .mayOnlyBeAccessedByLayers("refunds", "events", "metrics")
+                .mayOnlyBeAccessedByLayers("refunds", "settlement", "events", "metrics")
                 .whereLayer("merchants")
-                .mayOnlyBeAccessedByLayers("payments", "refunds", "events")
+                .mayOnlyBeAccessedByLayers("payments", "refunds", "settlement", "events")
                 .whereLayer("idempotency")
-                .mayOnlyBeAccessedByLayers("merchants", "payments", "refunds", "events")
+                .mayOnlyBeAccessedByLayers("merchants", "payments", "refunds", "settlement", "events")
                 .whereLayer("access")
-                .mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds", "events")
+                .mayOnlyBeAccessedByLayers("idempotency", "merchants", "payments", "refunds", "settlement", "events")
                 .whereLayer("platform")
-                .mayOnlyBeAccessedByLayers("access", "idempotency", "merchants", "payments", "refunds", "events")
+                .mayOnlyBeAccessedByLayers(
+                        "access", "idempotency", "merchants", "payments", "refunds", "settlement", "events")
                 .check(CLASSES);
     }
 

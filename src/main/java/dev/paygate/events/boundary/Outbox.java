@@ -9,6 +9,10 @@ import dev.paygate.payments.control.PaymentChanged;
 import dev.paygate.platform.Ids;
 import dev.paygate.refunds.boundary.RefundResponse;
 import dev.paygate.refunds.control.RefundChanged;
+import dev.paygate.settlement.boundary.PayoutResponse;
+import dev.paygate.settlement.boundary.SettlementResponse;
+import dev.paygate.settlement.control.PayoutChanged;
+import dev.paygate.settlement.control.SettlementChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -79,6 +83,32 @@ public class Outbox {
                 change.from() == null
                         ? Map.of()
                         : Map.of("status", change.from().name().toLowerCase(Locale.ROOT)));
+    }
+
+    void settlementChanged(@Observes(during = TransactionPhase.IN_PROGRESS) SettlementChanged change) {
+        var settlement = change.settlement();
+        write(
+                settlement.merchantId(),
+                EventType.SETTLEMENT_CREATED,
+                settlement.id(),
+                1,
+                settlement.updatedAt(),
+                SettlementResponse.from(settlement, null),
+                Map.of());
+    }
+
+    void payoutChanged(@Observes(during = TransactionPhase.IN_PROGRESS) PayoutChanged change) {
+        var payout = change.payout();
+        write(
+                payout.merchantId(),
+                change.from() == null ? EventType.PAYOUT_CREATED : EventType.PAYOUT_PAID,
+                payout.id(),
+                payout.revision(),
+                payout.updatedAt(),
+                PayoutResponse.from(payout),
+                change.from() == null
+                        ? Map.of()
+                        : Map.of("status", change.from().wire()));
     }
 
     private void write(

@@ -16,7 +16,10 @@ public enum EventType {
     PAYMENT_REFUNDED("payment.refunded"),
     REFUND_CREATED("refund.created"),
     REFUND_SUCCEEDED("refund.succeeded"),
-    REFUND_FAILED("refund.failed");
+    REFUND_FAILED("refund.failed"),
+    SETTLEMENT_CREATED("settlement.created"),
+    PAYOUT_CREATED("payout.created"),
+    PAYOUT_PAID("payout.paid");
 
     private final String wire;
 
