@@ -244,6 +244,13 @@ class SettlementIT extends AgainstGateway {
         }
         assertEquals(settled, again);
 
+        // The gateway's periodic work settled yesterday once, by itself.
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!scheduledRunOf(today.minusDays(1))) {
+            assertTrue(System.nanoTime() < until, "no scheduled run of " + today.minusDays(1));
+            Api.sleep(500);
+        }
+
         // Another merchant sees none of it.
         Api.Reply foreign = usd.get("/api/v1/settlements/" + todays.getString("id"));
         assertEquals(404, foreign.status(), foreign::toString);
@@ -252,6 +259,18 @@ class SettlementIT extends AgainstGateway {
                 404,
                 usd.get("/api/v1/settlements/" + todays.getString("id") + "/report.csv")
                         .status());
+    }
+
+    /** Whether the day has its scheduled run, completed (the run list is not searched: it only grows). */
+    private static boolean scheduledRunOf(LocalDate day) throws Exception {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement("SELECT status FROM settlement_runs"
+                        + " WHERE trigger_kind = 'SCHEDULE' AND settlement_date = ?")) {
+            s.setObject(1, day);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getString(1).equals("COMPLETED");
+            }
+        }
     }
 
     private void setRule(String merchantId, String method, String currency, String percent, int fixed) {

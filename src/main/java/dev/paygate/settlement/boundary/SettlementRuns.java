@@ -80,6 +80,20 @@ public class SettlementRuns {
         if (merchantId != null) {
             merchants.find(merchantId);
         }
+        SettlementRun stale = em.createQuery(
+                        "SELECT r FROM SettlementRun r WHERE r.status = :running AND r.date = :date",
+                        SettlementRun.class)
+                .setParameter("running", SettlementRun.Status.RUNNING)
+                .setParameter("date", date)
+                .getResultStream()
+                .filter(r -> r.leaseExpired(now))
+                .findFirst()
+                .orElse(null);
+        if (stale != null) {
+            // The day's run was left by an instance that stopped: asking again takes it up.
+            resume(stale);
+            return find(stale.id());
+        }
         SettlementRun run = self().claim(date, merchantId, SettlementRun.Trigger.ADMIN, now);
         return launch(run.id());
     }
