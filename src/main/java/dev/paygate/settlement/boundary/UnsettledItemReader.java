@@ -2,6 +2,7 @@ package dev.paygate.settlement.boundary;
 
 import dev.paygate.settlement.control.UnsettledItem;
 import dev.paygate.settlement.control.UnsettledItems;
+import dev.paygate.settlement.entity.ItemType;
 import dev.paygate.settlement.entity.SettlementRun;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -48,12 +49,13 @@ public class UnsettledItemReader extends AbstractItemReader {
     public Object readItem() {
         if (page.isEmpty() && !last) {
             var next = items.page(run.settledUntil(), run.merchantId(), position, PAGE);
-            last = next.size() < PAGE;
+            // A short page of captures is followed by the refunds; a short page of refunds ends the day.
+            last = next.isEmpty() || next.size() < PAGE && next.get(0).type() == ItemType.REFUND;
             page.addAll(next);
         }
         UnsettledItem item = page.poll();
         if (item != null) {
-            position = new UnsettledItems.Position(item.at(), item.sourceId());
+            position = new UnsettledItems.Position(item.type(), item.at(), item.sourceId());
         }
         return item;
     }
