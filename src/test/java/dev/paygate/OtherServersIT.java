@@ -14,8 +14,10 @@ import dev.paygate.it.Receiver;
 import dev.paygate.it.SlowUploads;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -26,11 +28,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +62,8 @@ import org.junit.jupiter.api.Test;
  * again, as CrashIT checks on Payara Micro. A merchant's webhook endpoint gets a payment's events,
  * signed, from each server. A 3-D Secure challenge is answered on the hosted page as a browser
  * would (its form's body read by the gateway's non-blocking reader on each server), failed through
- * the test API, or left to time out.
+ * the test API, or left to time out. A merchant's day is settled by the Jakarta Batch job, whose
+ * executions each server records in its job repository in the gateway's own database.
  */
 class OtherServersIT {
 
@@ -327,6 +337,8 @@ class OtherServersIT {
         // the metrics, whose counts nothing else may change meanwhile.
         String toTimeOut = awaitingChallenge(api, merchant).getString("id");
         long unanswered = System.nanoTime();
+        // A merchant's day settled while the challenge waits to time out.
+        settlesADay(anonymous, operator, database, JobRepository.of(server));
 
         Api.Reply invalid = api.post("/api/v1/payments", "{\"merchant_id\":\"" + merchant + "\",\"amount\":\"x\"}");
         assertEquals(400, invalid.status(), invalid::toString);
@@ -367,6 +379,164 @@ class OtherServersIT {
 
         // The server's pool and exception chain, not only Payara's: an outage is a 503 to retry.
         return DatabaseOutage.exercise(api, admin, database, merchant, id);
+    }
+
+    /**
+     * Where a server's Jakarta Batch runtime keeps its job repository in the gateway's database: the
+     * tables it creates there, and the query of an execution's exit status (Liberty keeps the batch
+     * status as a number and the exit status as text).
+     */
+    record JobRepository(List<String> tables, String exitStatusOfExecution) {
+
+        static final JobRepository LIBERTY = new JobRepository(
+                List.of(
+                        "wlpjobinstance",
+                        "wlpjobexecution",
+                        "wlpjobparameter",
+                        "wlpstepthreadinstance",
+                        "wlpstepthreadexecution",
+                        "wlpremotablepartition",
+                        "wlpgroupassociation"),
+                "SELECT exitstatus FROM wlpjobexecution WHERE jobexecid = ?");
+
+        /** Null on WildFly, whose job repository is the profile's in-memory one. */
+        static JobRepository of(Fuzzer.Server server) {
+            return server == Fuzzer.Server.LIBERTY ? LIBERTY : null;
+        }
+    }
+
+    /**
+     * A merchant's day settled by the batch job on this server: a payment captured in full and one
+     * refunded in part, priced by the default plan (2.9 % rounded half up, plus 0.30 a capture;
+     * refunds cost nothing), the items and the CSV report; and, where the server keeps its job
+     * repository in the gateway's database, the job's execution recorded there.
+     */
+    private static void settlesADay(Api anonymous, Api operator, String database, JobRepository repository)
+            throws SQLException {
+        long started = System.nanoTime();
+        String merchant = Api.merchant();
+        Api.Reply created =
+                operator.post("/api/v1/admin/merchants", "{\"id\":\"" + merchant + "\",\"name\":\"Settled shop\"}");
+        assertEquals(201, created.status(), created::toString);
+        Api api = anonymous.withKey(operator.post("/api/v1/admin/merchants/" + merchant + "/keys", null)
+                .json()
+                .getString("secret"));
+        Api.Reply manual = api.post(
+                "/api/v1/payments",
+                Api.cardPayment(merchant, "120.00", "4242424242424242", Map.of("capture_method", "manual")));
+        assertEquals(201, manual.status(), manual::toString);
+        String captured = manual.json().getString("id");
+        // 45.00 at 2.9 % is 1.305: rounded half up, not to even.
+        Api.Reply automatic =
+                api.post("/api/v1/payments", Api.cardPayment(merchant, "45.00", "4242424242424242", Map.of()));
+        assertEquals(201, automatic.status(), automatic::toString);
+        String refunded = automatic.json().getString("id");
+        api.awaitStatus(captured, "authorized");
+        Api.Reply capture = api.post("/api/v1/payments/" + captured + "/capture", null);
+        assertEquals(200, capture.status(), capture::toString);
+        api.awaitStatus(refunded, "completed");
+        Api.Reply refund = api.post("/api/v1/payments/" + refunded + "/refund", "{\"amount\": 20.00}");
+        assertEquals(202, refund.status(), refund::toString);
+        String refundId = refund.json().getString("id");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"succeeded".equals(api.get("/api/v1/refunds/" + refundId).json().getString("status"))) {
+            assertTrue(System.nanoTime() < deadline, "refund " + refundId + " did not succeed");
+            Api.sleep(50);
+        }
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Api.Reply run = operator.post(
+                "/api/v1/admin/settlements/run", "{\"date\":\"" + today + "\",\"merchant_id\":\"" + merchant + "\"}");
+        assertEquals(202, run.status(), run::toString);
+        String runId = run.json().getString("id");
+        JsonObject settling = run.json();
+        while (!"completed".equals(settling.getString("status"))
+                || settling.isNull("job_execution")
+                || !"COMPLETED".equals(settling.getJsonObject("job_execution").getString("batch_status"))) {
+            assertTrue(!"failed".equals(settling.getString("status")), settling::toString);
+            assertTrue(System.nanoTime() < deadline, settling::toString);
+            Api.sleep(100);
+            settling = operator.get("/api/v1/admin/settlement_runs/" + runId).json();
+        }
+        long execution =
+                settling.getJsonObject("job_execution").getJsonNumber("id").longValue();
+
+        List<JsonValue> settlements = api.get("/api/v1/settlements").json().getJsonArray("data");
+        assertEquals(1, settlements.size(), settlements::toString);
+        JsonObject settlement = settlements.get(0).asJsonObject();
+        assertEquals(today, settlement.getString("settlement_date"), settlement::toString);
+        assertEquals("USD", settlement.getString("currency"), settlement::toString);
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String figure : List.of("gross", "refunds", "fees", "net")) {
+            figures.put(figure, plain(settlement.getJsonNumber(figure).bigDecimalValue()));
+        }
+        figures.put("item_count", Integer.toString(settlement.getInt("item_count")));
+        // Fees: 120.00 * 2.9 % = 3.48, 45.00 * 2.9 % = 1.305 -> 1.31, each plus 0.30.
+        assertEquals(
+                Map.of("gross", "165", "refunds", "20", "fees", "5.39", "net", "139.61", "item_count", "3"),
+                figures,
+                settlement::toString);
+
+        String id = settlement.getString("id");
+        Api.Reply items = api.get("/api/v1/settlements/" + id + "/items?limit=100");
+        assertEquals(200, items.status(), items::toString);
+        Set<String> lines = new HashSet<>();
+        for (JsonValue value : items.json().getJsonArray("data")) {
+            JsonObject item = value.asJsonObject();
+            lines.add(item.getString("type") + " " + item.getString("payment_id") + " "
+                    + plain(item.getJsonNumber("amount").bigDecimalValue()) + " "
+                    + plain(item.getJsonNumber("fee").bigDecimalValue()) + " "
+                    + plain(item.getJsonNumber("net").bigDecimalValue()));
+        }
+        assertEquals(
+                Set.of(
+                        "capture " + captured + " 120 3.78 116.22",
+                        "capture " + refunded + " 45 1.61 43.39",
+                        "refund " + refunded + " -20 0 -20"),
+                lines,
+                items::toString);
+
+        Api.Reply report = api.get("/api/v1/settlements/" + id + "/report.csv");
+        assertEquals(200, report.status(), report::toString);
+        assertTrue(report.header("Content-Type").startsWith("text/csv"), report::toString);
+        String[] rows = report.body().split("\r\n");
+        assertEquals(1 + 3, rows.length, report::body);
+        assertTrue(rows[0].startsWith("settlement_id,"), report::body);
+        for (int r = 1; r < rows.length; r++) {
+            assertTrue(rows[r].startsWith(id + ","), report::body);
+        }
+
+        if (repository != null) {
+            assertRecorded(repository, database, execution);
+        }
+        System.out.printf(
+                "OtherServersIT: a merchant's day settled by job execution %d, %d ms after its first payment%n",
+                execution, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** The server's job repository tables are in the gateway's database, with the execution, completed. */
+    private static void assertRecorded(JobRepository repository, String database, long execution) throws SQLException {
+        try (Connection db = Crash.connect(database);
+                Statement sql = db.createStatement();
+                PreparedStatement exitStatus = db.prepareStatement(repository.exitStatusOfExecution())) {
+            Set<String> tables = new HashSet<>();
+            try (ResultSet rs = sql.executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertTrue(tables.containsAll(repository.tables()), () -> "the job repository's tables: " + tables);
+            exitStatus.setLong(1, execution);
+            try (ResultSet rs = exitStatus.executeQuery()) {
+                assertTrue(rs.next(), "job execution " + execution + " in the job repository");
+                assertEquals("COMPLETED", rs.getString(1), "job execution " + execution);
+            }
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /** The customer's time to answer a challenge on these servers: short, yet ample for the flow below. */
