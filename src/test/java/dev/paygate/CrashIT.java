@@ -304,7 +304,7 @@ class CrashIT {
                 assertEquals(202, started.status(), started::toString);
                 runId = started.json().getString("id");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (Crash.count(sql, "SELECT COUNT(*) FROM settlement_items") < 4 * 500) {
+                while (Crash.count(sql, "SELECT COUNT(*) FROM settlement_items") < 4 * 1000) {
                     assertTrue(System.nanoTime() < deadline, "the job committed no four chunks within 60 s");
                     Thread.sleep(20);
                 }

@@ -80,12 +80,14 @@ public class SettlementRuns {
         if (merchantId != null) {
             merchants.find(merchantId);
         }
-        SettlementRun stale = em.createQuery(
+        SettlementRun stale = em
+                .createQuery(
                         "SELECT r FROM SettlementRun r WHERE r.status = :running AND r.date = :date",
                         SettlementRun.class)
                 .setParameter("running", SettlementRun.Status.RUNNING)
                 .setParameter("date", date)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .filter(r -> r.leaseExpired(now))
                 .findFirst()
                 .orElse(null);
@@ -181,10 +183,11 @@ public class SettlementRuns {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void resumeStale(Instant now) {
-        List<SettlementRun> stale = em.createQuery(
-                        "SELECT r FROM SettlementRun r WHERE r.status = :running", SettlementRun.class)
+        List<SettlementRun> stale = em
+                .createQuery("SELECT r FROM SettlementRun r WHERE r.status = :running", SettlementRun.class)
                 .setParameter("running", SettlementRun.Status.RUNNING)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .filter(r -> r.leaseExpired(now))
                 .toList();
         for (SettlementRun run : stale) {

@@ -112,9 +112,11 @@ public class Settlements {
 
     /** The payout of a settlement, if it has one. */
     public Payout payoutOf(String settlementId) {
-        return em.createQuery("SELECT p FROM Payout p WHERE p.settlementId = :settlement", Payout.class)
+        return em
+                .createQuery("SELECT p FROM Payout p WHERE p.settlementId = :settlement", Payout.class)
                 .setParameter("settlement", settlementId)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .orElse(null);
     }

@@ -59,9 +59,12 @@ public class UnsettledItems {
             sql.append(" AND (").append(at).append(", ").append(id).append(") > (:afterAt, :afterId)");
         }
         sql.append(" ORDER BY ").append(at).append(", ").append(id);
+        // Fetched through a cursor: PostgreSQL then plans no parallel workers, whose start costs more
+        // than the page itself.
         var query = em.createNativeQuery(sql.toString())
                 .setParameter("until", until)
-                .setMaxResults(limit);
+                .setMaxResults(limit)
+                .setHint("org.hibernate.fetchSize", limit);
         if (merchantId != null) {
             query.setParameter("merchant", merchantId);
         }
