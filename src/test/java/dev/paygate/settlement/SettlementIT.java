@@ -228,9 +228,14 @@ class SettlementIT extends AgainstGateway {
             }
         }
         assertEquals(List.of("payout.paid", "payout.created"), types);
-        assertTrue(
-                eur.get("/api/v1/events?type=settlement.created").body().contains(todays.getString("id")),
-                "settlement.created for " + todays.getString("id"));
+        JsonObject created = eur.get("/api/v1/events?type=settlement.created&limit=1")
+                .json()
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonObject("data")
+                .getJsonObject("object");
+        assertEquals(todays.getString("id"), created.getString("id"), created::toString);
+        assertEquals(payoutId, created.getString("payout_id"), created::toString);
 
         // Another run of the day settles nothing again and changes no figure.
         settle(today, null);

@@ -93,7 +93,7 @@ public class Outbox {
                 settlement.id(),
                 1,
                 settlement.updatedAt(),
-                SettlementResponse.from(settlement, null),
+                SettlementResponse.from(settlement, change.payoutId()),
                 Map.of());
     }
 

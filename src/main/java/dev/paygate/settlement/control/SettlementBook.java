@@ -175,10 +175,13 @@ public class SettlementBook {
                 decimal(totals[3]),
                 ((Number) totals[4]).intValue(),
                 now);
-        settlementChanged.fire(new SettlementChanged(settlement));
+        Payout payout = null;
         if (settlement.net().signum() > 0) {
-            Payout payout = Payout.of(settlement, Duration.ofSeconds(payoutDelaySeconds), now);
+            payout = Payout.of(settlement, Duration.ofSeconds(payoutDelaySeconds), now);
             em.persist(payout);
+        }
+        settlementChanged.fire(new SettlementChanged(settlement, payout == null ? null : payout.id()));
+        if (payout != null) {
             payoutChanged.fire(new PayoutChanged(payout, null));
         }
     }
