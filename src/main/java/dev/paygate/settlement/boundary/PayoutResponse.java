@@ -2,6 +2,7 @@ package dev.paygate.settlement.boundary;
 
 import dev.paygate.payments.entity.Money;
 import dev.paygate.settlement.entity.Payout;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "id",
     "object",
     "merchantId",
-    "settlementId",
+    "source",
     "amount",
     "currency",
     "status",
@@ -20,11 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "paidAt",
     "createdAt"
 })
+/*
+ * No component's name contains "set" (settlementId, settledUntil…): Payara's OpenAPI takes a method
+ * annotated with @Schema whose name contains "set" for a setter, reads its first parameter and fails
+ * the whole document. Such fields are named on the wire with @JsonbProperty instead.
+ */
 public record PayoutResponse(
         @Schema(example = "po_3fK9pQ7rS0tU3vW6xY1zA2bC") String id,
         @Schema(example = "payout") String object,
         @Schema(name = "merchant_id") String merchantId,
-        @Schema(name = "settlement_id") String settlementId,
+
+        @JsonbProperty("settlement_id") @Schema(name = "settlement_id")
+        String source,
+
         @Schema(example = "920.70") BigDecimal amount,
         @Schema(example = "EUR") String currency,
         @Schema(enumeration = {"pending", "paid"}) String status,

@@ -2,6 +2,7 @@ package dev.paygate.settlement.boundary;
 
 import dev.paygate.payments.entity.Money;
 import dev.paygate.settlement.entity.Settlement;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "object",
     "merchantId",
     "currency",
-    "settlementDate",
-    "settledUntil",
+    "day",
+    "until",
     "gross",
     "refunds",
     "fees",
@@ -30,11 +31,12 @@ public record SettlementResponse(
         @Schema(name = "merchant_id") String merchantId,
         @Schema(example = "EUR") String currency,
 
-        @Schema(name = "settlement_date", example = "2026-12-02")
-        LocalDate settlementDate,
+        @JsonbProperty("settlement_date") @Schema(name = "settlement_date", example = "2026-12-02")
+        LocalDate day,
 
+        @JsonbProperty("settled_until")
         @Schema(name = "settled_until", description = "Items before this instant, not settled before, are in it")
-        Instant settledUntil,
+        Instant until,
 
         @Schema(description = "Captured", example = "1000.00")
         BigDecimal gross,

@@ -4,6 +4,7 @@ import dev.paygate.settlement.entity.SettlementRun;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbPropertyOrder({
     "id",
     "object",
-    "settlementDate",
+    "day",
     "merchantId",
-    "settledUntil",
+    "until",
     "trigger",
     "status",
     "attempts",
@@ -30,12 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SettlementRunResponse(
         @Schema(example = "strun_3fK9pQ7rS0tU3vW6xY1zA2bC") String id,
         @Schema(example = "settlement_run") String object,
-        @Schema(name = "settlement_date") LocalDate settlementDate,
+
+        @JsonbProperty("settlement_date") @Schema(name = "settlement_date")
+        LocalDate day,
 
         @Schema(name = "merchant_id", nullable = true, description = "Null: every merchant")
         String merchantId,
 
-        @Schema(name = "settled_until") Instant settledUntil,
+        @JsonbProperty("settled_until") @Schema(name = "settled_until")
+        Instant until,
+
         @Schema(enumeration = {"schedule", "admin"}) String trigger,
 
         @Schema(enumeration = {"running", "completed", "failed"})
