@@ -52,9 +52,8 @@ public class Settlements {
         return query.getResultList();
     }
 
-    /** A page of a settlement's items in time order; keyset on (occurred_at, id). */
-    public List<SettlementItem> items(String scope, String settlementId, String startingAfter, int limit) {
-        Settlement settlement = find(scope, settlementId);
+    /** A page of a settlement (already found for its merchant)'s items in time order; keyset on (occurred_at, id). */
+    public List<SettlementItem> items(Settlement settlement, String startingAfter, int limit) {
         SettlementItem after = null;
         if (startingAfter != null) {
             after = em.find(SettlementItem.class, startingAfter);
@@ -62,7 +61,7 @@ public class Settlements {
                 throw new dev.paygate.problems.InvalidRequest(
                         "parameter_invalid",
                         "starting_after",
-                        "starting_after must be the id of an item of settlement " + settlementId);
+                        "starting_after must be the id of an item of settlement " + settlement.id());
             }
         }
         return itemsAfter(settlement.id(), after, limit);

@@ -116,7 +116,7 @@ public class SettlementsResource {
                     String startingAfter) {
         int size = PageSize.parse(limit);
         Settlement settlement = settlements.find(caller.scope(), id);
-        List<SettlementItem> page = settlements.items(caller.scope(), id, startingAfter, size + 1);
+        List<SettlementItem> page = settlements.items(settlement, startingAfter, size + 1);
         return new ItemPage(
                 page.stream()
                         .limit(size)
