@@ -61,7 +61,19 @@ fi
   fi
   echo "create-jdbc-resource --connectionpoolid gateway-db jdbc/gateway"
   echo
-  echo "# Jakarta Batch keeps its job repository in the same database, through the same pool: the"
-  echo "# settlement job's checkpoints commit in the transactions of its chunks."
-  echo "set-batch-runtime-configuration --datasourcelookupname jdbc/gateway"
+  if [ "$db" = postgresql ]; then
+    echo "# Jakarta Batch keeps its job repository in the same database, through the same pool: the"
+    echo "# settlement job's checkpoints commit in the transactions of its chunks."
+    echo "set-batch-runtime-configuration --datasourcelookupname jdbc/gateway"
+  else
+    # H2 in PostgreSQL mode refuses the BLOB columns of Payara's job repository, so on H2 the
+    # repository is a database of its own beside the gateway's, in H2's own mode. Its pool is XA:
+    # a chunk's checkpoint still commits with its items, the gateway's pool being the transaction's
+    # one resource that is not.
+    url="jdbc:h2:file:$data_dir/db/batch"
+    echo "# Jakarta Batch keeps its job repository in an H2 database of its own beside the gateway's."
+    echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.XADataSource --steadypoolsize 1 --maxpoolsize 8 --property url=$(esc "$url"):user=paygate:password=paygate batch-db"
+    echo "create-jdbc-resource --connectionpoolid batch-db jdbc/batch"
+    echo "set-batch-runtime-configuration --datasourcelookupname jdbc/batch"
+  fi
 } > "$out"

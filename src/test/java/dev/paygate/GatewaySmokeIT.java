@@ -2,6 +2,7 @@ package dev.paygate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
@@ -57,7 +58,7 @@ public class GatewaySmokeIT {
             assertEquals("pending", api.get("/api/v1/payments/" + id).json().getString("status"));
         }
         // Second run: the payment survived in the embedded database and is picked up again.
-        try (Running gateway = start(port, data, Map.of(), "restarted")) {
+        try (Running gateway = start(port, data, Map.of("PAYGATE_ADMIN_TOKEN", "admin_smoke"), "restarted")) {
             Api api = gateway.api();
             api.awaitStatus(id, "completed");
             Api.Reply refund = api.post("/api/v1/payments/" + id + "/refund", null);
@@ -71,7 +72,47 @@ public class GatewaySmokeIT {
                     .toList();
             assertEquals(
                     List.of("charge:pending", "charge:processing", "charge:succeeded", "refund:succeeded"), statuses);
+            settlesTodayOnH2(api, api.withKey("admin_smoke"), id);
         }
+    }
+
+    /**
+     * The embedded database settles too: the job writes its items with the same statement on H2 as
+     * on PostgreSQL. Today so far holds the charge and its full refund: two items, a net of minus
+     * the fee, and no payout.
+     */
+    private static void settlesTodayOnH2(Api api, Api operator, String paymentId) {
+        Api.Reply started = operator.post("/api/v1/admin/settlements/run", "{}");
+        assertEquals(202, started.status(), started::toString);
+        String runId = started.json().getString("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonObject run = started.json();
+        while (!"completed".equals(run.getString("status"))) {
+            assertNotEquals("failed", run.getString("status"), run::toString);
+            assertTrue(System.nanoTime() < deadline, run::toString);
+            Api.sleep(100);
+            run = operator.get("/api/v1/admin/settlement_runs/" + runId).json();
+        }
+        var settlements = api.get("/api/v1/settlements").json().getJsonArray("data");
+        assertEquals(1, settlements.size(), settlements::toString);
+        JsonObject settlement = settlements.getJsonObject(0);
+        assertEquals(2, settlement.getInt("item_count"), settlement::toString);
+        assertEquals("25.00", settlement.getJsonNumber("gross").toString(), settlement::toString);
+        assertEquals("25.00", settlement.getJsonNumber("refunds").toString(), settlement::toString);
+        assertEquals("-1.03", settlement.getJsonNumber("net").toString(), "2.9 % + 0.30 of 25.00: " + settlement);
+        assertTrue(
+                !settlement.containsKey("payout_id") || settlement.isNull("payout_id"),
+                "no payout for a negative net: " + settlement);
+        var items = api.get("/api/v1/settlements/" + settlement.getString("id") + "/items")
+                .json()
+                .getJsonArray("data");
+        assertEquals(
+                List.of(paymentId + " capture 25.00", paymentId + " refund -25.00"),
+                items.stream()
+                        .map(i -> i.asJsonObject().getString("payment_id") + " "
+                                + i.asJsonObject().getString("type") + " "
+                                + i.asJsonObject().getJsonNumber("amount"))
+                        .toList());
     }
 
     /**
