@@ -276,6 +276,9 @@ class CrashIT {
 
     static final int SETTLEMENT_REFUNDS = 4_000;
 
+    /** Items a chunk of the settlement job commits: {@code item-count} in settlement.xml. */
+    static final int SETTLEMENT_CHUNK = 5_000;
+
     /**
      * The settlement job killed in the middle of a day: after the restart the gateway takes the
      * run up again once its lease has run out and reads on from what the committed chunks settled;
@@ -304,8 +307,8 @@ class CrashIT {
                 assertEquals(202, started.status(), started::toString);
                 runId = started.json().getString("id");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (Crash.count(sql, "SELECT COUNT(*) FROM settlement_items") < 4 * 1000) {
-                    assertTrue(System.nanoTime() < deadline, "the job committed no four chunks within 60 s");
+                while (Crash.count(sql, "SELECT COUNT(*) FROM settlement_items") < 2 * SETTLEMENT_CHUNK) {
+                    assertTrue(System.nanoTime() < deadline, "the job committed no two chunks within 60 s");
                     Thread.sleep(20);
                 }
                 kill(gateway.process());

@@ -23,7 +23,7 @@ import java.util.Deque;
 public class UnsettledItemReader extends AbstractItemReader {
 
     /** Items read at a time: a few chunks' worth, so that reading costs fewer queries. */
-    static final int PAGE = 2000;
+    static final int PAGE = 5000;
 
     @Inject
     @BatchProperty

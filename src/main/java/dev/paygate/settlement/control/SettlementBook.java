@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,30 +112,63 @@ public class SettlementBook {
     }
 
     /**
-     * Stores a chunk's items in one JDBC batch, in the chunk's transaction. The entity made each
-     * item and holds its rules; persisting hundreds of them one by one through the persistence
-     * context cost the job most of its time, and items are never changed once written.
+     * Stores a chunk's items with one statement, in the chunk's transaction: each column travels as
+     * one array and the database inserts the rows as one set. A JDBC batch of one row per item made
+     * PostgreSQL run its executor once a row, and cost the job more than twice the time of all its
+     * reading and pricing (docs/settlement.md, "How fast"). The entity made each item and holds
+     * its rules; items are never changed once written. The same statement runs on PostgreSQL and H2.
      */
     private static void insert(Connection connection, List<SettlementItem> lines) throws SQLException {
+        int n = lines.size();
+        if (n == 0) {
+            return;
+        }
+        String[] sourceIds = new String[n];
+        String[] settlementIds = new String[n];
+        String[] types = new String[n];
+        String[] paymentIds = new String[n];
+        String[] refundIds = new String[n];
+        String[] methods = new String[n];
+        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+        BigDecimal[] amounts = new BigDecimal[n];
+        BigDecimal[] fees = new BigDecimal[n];
+        BigDecimal[] nets = new BigDecimal[n];
+        BigDecimal[] feePercents = new BigDecimal[n];
+        Long[] feeFixedMinors = new Long[n];
+        for (int k = 0; k < n; k++) {
+            SettlementItem line = lines.get(k);
+            sourceIds[k] = line.sourceId();
+            settlementIds[k] = line.settlementId();
+            types[k] = line.type().name();
+            paymentIds[k] = line.paymentId();
+            refundIds[k] = line.refundId();
+            methods[k] = line.paymentMethod();
+            occurredAt[k] = line.occurredAt().atOffset(ZoneOffset.UTC);
+            amounts[k] = line.amount();
+            fees[k] = line.fee();
+            nets[k] = line.net();
+            feePercents[k] = line.feePercent();
+            feeFixedMinors[k] = line.feeFixedMinor();
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO settlement_items (source_id,"
                 + " settlement_id, type, payment_id, refund_id, payment_method, occurred_at, amount, fee, net,"
-                + " fee_percent, fee_fixed_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (SettlementItem line : lines) {
-                insert.setString(1, line.sourceId());
-                insert.setString(2, line.settlementId());
-                insert.setString(3, line.type().name());
-                insert.setString(4, line.paymentId());
-                insert.setString(5, line.refundId());
-                insert.setString(6, line.paymentMethod());
-                insert.setObject(7, line.occurredAt().atOffset(ZoneOffset.UTC));
-                insert.setBigDecimal(8, line.amount());
-                insert.setBigDecimal(9, line.fee());
-                insert.setBigDecimal(10, line.net());
-                insert.setBigDecimal(11, line.feePercent());
-                insert.setLong(12, line.feeFixedMinor());
-                insert.addBatch();
+                + " fee_percent, fee_fixed_minor) SELECT * FROM UNNEST(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setArray(1, connection.createArrayOf("varchar", sourceIds));
+            insert.setArray(2, connection.createArrayOf("varchar", settlementIds));
+            insert.setArray(3, connection.createArrayOf("varchar", types));
+            insert.setArray(4, connection.createArrayOf("varchar", paymentIds));
+            insert.setArray(5, connection.createArrayOf("varchar", refundIds));
+            insert.setArray(6, connection.createArrayOf("varchar", methods));
+            insert.setArray(7, connection.createArrayOf("timestamptz", occurredAt));
+            insert.setArray(8, connection.createArrayOf("numeric", amounts));
+            insert.setArray(9, connection.createArrayOf("numeric", fees));
+            insert.setArray(10, connection.createArrayOf("numeric", nets));
+            insert.setArray(11, connection.createArrayOf("numeric", feePercents));
+            insert.setArray(12, connection.createArrayOf("bigint", feeFixedMinors));
+            int stored = insert.executeUpdate();
+            if (stored != n) {
+                throw new SQLException("stored " + stored + " settlement items of " + n);
             }
-            insert.executeBatch();
         }
     }
 
