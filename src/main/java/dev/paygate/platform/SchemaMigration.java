@@ -51,6 +51,7 @@ public class SchemaMigration {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V10__Settlement_items_without_foreign_key())
                 // A schema that holds nothing but a job repository is taken as empty (version 0), so
                 // every migration runs; any other table without Flyway's history still stops the start.
                 .baselineOnMigrate(onlyJobRepository())
