@@ -114,9 +114,9 @@ public class SettlementBook {
     /**
      * Stores a chunk's items with one statement, in the chunk's transaction: each column travels as
      * one array and the database inserts the rows as one set. A JDBC batch of one row per item made
-     * PostgreSQL run its executor once a row, and cost the job more than twice the time of all its
-     * reading and pricing (docs/settlement.md, "How fast"). The entity made each item and holds
-     * its rules; items are never changed once written. The same statement runs on PostgreSQL and H2.
+     * PostgreSQL run its executor once a row and took more than twice as long (docs/settlement.md,
+     * "How fast"). The entity made each item and holds its rules; items are never changed once
+     * written. The same statement runs on PostgreSQL and H2.
      */
     private static void insert(Connection connection, List<SettlementItem> lines) throws SQLException {
         int n = lines.size();
