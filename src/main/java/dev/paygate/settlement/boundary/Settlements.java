@@ -52,7 +52,7 @@ public class Settlements {
         return query.getResultList();
     }
 
-    /** A page of a settlement (already found for its merchant)'s items in time order; keyset on (occurred_at, id). */
+    /** A page of the items of a settlement already found for its merchant, in time order; keyset on (occurred_at, id). */
     public List<SettlementItem> items(Settlement settlement, String startingAfter, int limit) {
         SettlementItem after = null;
         if (startingAfter != null) {

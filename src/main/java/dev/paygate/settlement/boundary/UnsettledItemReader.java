@@ -22,7 +22,7 @@ import java.util.Deque;
 @Dependent
 public class UnsettledItemReader extends AbstractItemReader {
 
-    /** Items read at a time: a few chunks' worth, so that reading costs fewer queries. */
+    /** Items read at a time: a chunk's worth (settlement.xml's item-count), one query a chunk. */
     static final int PAGE = 5000;
 
     @Inject
