@@ -17,9 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends one delivery with the JDK's HTTP client, on the executor it is given (the server's
- * managed one): no redirect followed, the whole exchange bounded by the timeout, and no more than
- * the first {@link #BODY_CAP} bytes of the answer read.
+ * Sends one delivery with the JDK's HTTP client, on the executor it is given: no redirect
+ * followed, the whole exchange bounded by the timeout, and no more than the first {@link #BODY_CAP}
+ * bytes of the answer read.
+ *
+ * <p>The timeout is measured on the monotonic clock ({@link CompletableFuture#orTimeout}), and an
+ * exchange that outlasts it is cancelled, which closes its connection. The client's own connect
+ * and request timeouts are not used: in Java 17 they count on the wall clock, so a step of the
+ * system clock (a virtual machine resumed, NTP catching up) ends a slow attempt early.
  */
 public class WebhookSender {
 
@@ -44,7 +49,6 @@ public class WebhookSender {
     public WebhookSender(Executor executor, Duration timeout, boolean allowPrivate) {
         this.client = HttpClient.newBuilder()
                 .executor(executor)
-                .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.timeout = timeout;
@@ -63,7 +67,6 @@ public class WebhookSender {
                 }
             }
             request = HttpRequest.newBuilder(uri)
-                    .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "paygate-webhooks/1")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -73,11 +76,14 @@ public class WebhookSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Outcome(null, "not a URL the client can send to", 0, null));
         }
-        return client.sendAsync(request.build(), info -> new Capped(BODY_CAP))
-                .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
+        CompletableFuture<HttpResponse<String>> exchange =
+                client.sendAsync(request.build(), info -> new Capped(BODY_CAP));
+        return exchange.copy()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     if (error != null) {
+                        exchange.cancel(true); // a no-op unless it is still running
                         return new Outcome(null, describe(error), ms, null);
                     }
                     return new Outcome(response.statusCode(), null, ms, response.body());
@@ -86,7 +92,7 @@ public class WebhookSender {
 
     private String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+        if (cause instanceof TimeoutException) {
             return "no answer within " + timeout.toMillis() + " ms";
         }
         if (cause instanceof java.net.ConnectException) {
