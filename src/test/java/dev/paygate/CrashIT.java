@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paygate.it.Api;
 import dev.paygate.it.Crash;
+import dev.paygate.it.SettlementCrash;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -271,54 +273,30 @@ class CrashIT {
         }
     }
 
-    /** A day large enough that the settlement job commits many checkpoints before the kill. */
-    static final int SETTLEMENT_CAPTURES = 40_000;
-
-    static final int SETTLEMENT_REFUNDS = 4_000;
-
-    /** Items a chunk of the settlement job commits: {@code item-count} in settlement.xml. */
-    static final int SETTLEMENT_CHUNK = 5_000;
-
     /**
      * The settlement job killed in the middle of a day: after the restart the gateway takes the
      * run up again once its lease has run out and reads on from what the committed chunks settled;
-     * the day ends with exactly the figures computed in SQL here, each source settled once.
+     * the day ends with exactly the figures computed in SQL, each source settled once.
      */
     @Test
     void aSettlementRunKilledMidwayEndsWithTheFiguresOfAnUndisturbedOne() throws Exception {
         TestDatabase.withOwnDatabase("paygate_settle_crash", (database, admin) -> {
             Map<String, String> env = Crash.killableEnv(database, 0, 0);
             env.put("PAYGATE_ADMIN_TOKEN", "admin_crash");
-            env.put("PAYGATE_SETTLEMENT_LEASE_SECONDS", "6");
-            // The day under test is settled by this test's run only.
-            env.put("PAYGATE_SETTLEMENT_SCHEDULE", "false");
+            env.putAll(SettlementCrash.ENV);
             Path data = GatewaySmokeIT.fresh(ROOT.resolve("data-settle-crash"));
             int port = GatewaySmokeIT.freePort();
-            java.time.LocalDate day =
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+            LocalDate day = SettlementCrash.day();
             String runId;
             long settledAtKill;
             GatewaySmokeIT.Running gateway = GatewaySmokeIT.start(port, data, env, "settle-crash-1");
             try (Connection db = Crash.connect(database);
                     Statement sql = db.createStatement()) {
-                seedDay(sql, day);
-                Api operator = gateway.api().withKey("admin_crash");
-                Api.Reply started = operator.post("/api/v1/admin/settlements/run", "{\"date\": \"" + day + "\"}");
-                assertEquals(202, started.status(), started::toString);
-                runId = started.json().getString("id");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (Crash.count(sql, "SELECT COUNT(*) FROM settlement_items") < 2 * SETTLEMENT_CHUNK) {
-                    assertTrue(System.nanoTime() < deadline, "the job committed no two chunks within 60 s");
-                    Thread.sleep(20);
-                }
+                SettlementCrash.seedDay(sql, day);
+                runId = SettlementCrash.start(gateway.api().withKey("admin_crash"), day);
+                SettlementCrash.awaitTwoChunks(sql);
                 kill(gateway.process());
-                settledAtKill = Crash.count(sql, "SELECT COUNT(*) FROM settlement_items");
-                assertTrue(
-                        settledAtKill < SETTLEMENT_CAPTURES + SETTLEMENT_REFUNDS,
-                        "the kill came before the end: " + settledAtKill + " items");
-                assertEquals(
-                        List.of("RUNNING"),
-                        Crash.column(sql, "SELECT status FROM settlement_runs WHERE id = '" + runId + "'"));
+                settledAtKill = SettlementCrash.settledAtKill(sql, runId);
             } finally {
                 gateway.process().destroyForcibly();
                 gateway.process().waitFor(30, TimeUnit.SECONDS);
@@ -327,90 +305,18 @@ class CrashIT {
             try (GatewaySmokeIT.Running restarted = GatewaySmokeIT.start(port, data, env, "settle-crash-2");
                     Connection db = Crash.connect(database);
                     Statement sql = db.createStatement()) {
-                Api operator = restarted.api().withKey("admin_crash");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                JsonObject run =
-                        operator.get("/api/v1/admin/settlement_runs/" + runId).json();
-                while (!"completed".equals(run.getString("status"))
-                        || !"COMPLETED"
-                                .equals(run.getJsonObject("job_execution").getString("batch_status"))) {
-                    assertTrue(System.nanoTime() < deadline, run::toString);
-                    assertTrue(!"failed".equals(run.getString("status")), run::toString);
-                    Thread.sleep(200);
-                    run = operator.get("/api/v1/admin/settlement_runs/" + runId).json();
-                }
-                assertEquals(2, run.getInt("attempts"), run::toString);
-                JsonObject items = run.getJsonObject("job_execution").getJsonArray("steps").stream()
-                        .map(JsonValue::asJsonObject)
-                        .filter(st -> st.getString("name").equals("items"))
-                        .findFirst()
-                        .orElseThrow();
-                // The second execution read only what the first had not settled.
-                assertEquals(
-                        SETTLEMENT_CAPTURES + SETTLEMENT_REFUNDS - settledAtKill, items.getInt("read"), run::toString);
-
-                assertEquals(
-                        SETTLEMENT_CAPTURES + SETTLEMENT_REFUNDS,
-                        Crash.count(sql, "SELECT COUNT(*) FROM settlement_items"));
-                String expected = String.join(
-                        " ",
-                        Crash.column(
-                                sql,
-                                "SELECT SUM(amount) || ' ' || SUM(refunded) || ' ' || SUM(fee) || ' '"
-                                        + " || (SUM(amount) - SUM(refunded) - SUM(fee)) || ' ' || COUNT(*) FROM ("
-                                        + " SELECT t.amount, 0 AS refunded, ROUND(t.amount * 2.9 / 100, 2) + 0.30 AS fee"
-                                        + " FROM payment_transactions t WHERE t.status = 'SUCCEEDED'"
-                                        + " AND t.type IN ('CHARGE', 'CAPTURE')"
-                                        + " UNION ALL SELECT 0, r.amount, 0 FROM refunds r WHERE r.status = 'SUCCEEDED') x"));
-                String settled = String.join(
-                        " ",
-                        Crash.column(
-                                sql,
-                                "SELECT gross || ' ' || refunds || ' ' || fees || ' ' || net || ' ' || item_count"
-                                        + " FROM settlements WHERE status = 'COMPLETE'"));
-                assertEquals(normalised(expected), normalised(settled));
-                assertEquals(
-                        List.of("1"),
-                        Crash.column(sql, "SELECT COUNT(*) FROM payouts WHERE amount = (SELECT net FROM settlements)"));
-                String log = Files.readString(ROOT.resolve("settle-crash-2.log"));
-                assertTrue(log.contains("Settlement run " + runId + " resumed"), "the restart says what it took up");
+                int read = SettlementCrash.assertResumed(
+                        restarted.api().withKey("admin_crash"),
+                        sql,
+                        runId,
+                        settledAtKill,
+                        day,
+                        ROOT.resolve("settle-crash-2.log"));
                 System.out.printf(
                         "CrashIT: settlement run killed after %d of %d items; the restarted execution read %d%n",
-                        settledAtKill, SETTLEMENT_CAPTURES + SETTLEMENT_REFUNDS, items.getInt("read"));
+                        settledAtKill, SettlementCrash.CAPTURES + SettlementCrash.REFUNDS, read);
             }
         });
-    }
-
-    /** Figures written by PostgreSQL's numeric to text, without trailing zeros, for comparison. */
-    private static String normalised(String figures) {
-        return java.util.Arrays.stream(figures.split(" "))
-                .map(f -> new java.math.BigDecimal(f).stripTrailingZeros().toPlainString())
-                .collect(java.util.stream.Collectors.joining(" "));
-    }
-
-    /**
-     * A day of the demo merchant's completed card payments in EUR, written straight into the
-     * database (the API would take minutes for as many), and refunds of some of them.
-     */
-    private static void seedDay(Statement sql, java.time.LocalDate day) throws Exception {
-        String start = "TIMESTAMP WITH TIME ZONE '" + day + " 00:00:00+00'";
-        sql.execute("INSERT INTO payments (id, merchant_id, order_id, amount, currency, status, payment_method,"
-                + " scenario, refunded_amount, amount_captured, created_at, updated_at, version)"
-                + " SELECT 'pay_seed' || i, 'merchant_123', 'order_' || i, (i % 9000 + 100) / 100.0, 'EUR',"
-                + " 'COMPLETED', 'CARD', 'APPROVE', 0, (i % 9000 + 100) / 100.0,"
-                + " " + start + " + i * INTERVAL '2 seconds', " + start + " + i * INTERVAL '2 seconds', 0"
-                + " FROM generate_series(1, " + SETTLEMENT_CAPTURES + ") i");
-        sql.execute("INSERT INTO payment_transactions (id, payment_id, type, amount, currency, status,"
-                + " gateway_transaction_id, created_at)"
-                + " SELECT 'txn_seed' || i, 'pay_seed' || i, 'CHARGE', (i % 9000 + 100) / 100.0, 'EUR', 'SUCCEEDED',"
-                + " 'gw_' || i, " + start + " + i * INTERVAL '2 seconds' FROM generate_series(1, "
-                + SETTLEMENT_CAPTURES + ") i");
-        sql.execute("INSERT INTO refunds (id, payment_id, amount, currency, status, created_at, updated_at, version)"
-                + " SELECT 're_seed' || i, 'pay_seed' || i, 1.00, 'EUR', 'SUCCEEDED',"
-                + " " + start + " + i * INTERVAL '2 seconds' + INTERVAL '1 second',"
-                + " " + start + " + i * INTERVAL '2 seconds' + INTERVAL '1 second', 0"
-                + " FROM generate_series(1, " + SETTLEMENT_REFUNDS + ") i");
-        sql.execute("ANALYZE");
     }
 
     /** The ids of the payments in {@code status} (there are never more than a page of them here). */

@@ -11,6 +11,7 @@ import dev.paygate.it.Fuzzer;
 import dev.paygate.it.Metrics;
 import dev.paygate.it.RawHttp;
 import dev.paygate.it.Receiver;
+import dev.paygate.it.SettlementCrash;
 import dev.paygate.it.SlowUploads;
 import dev.paygate.it.TestDatabase;
 import jakarta.json.JsonObject;
@@ -138,11 +139,14 @@ class OtherServersIT {
     static final long LOAD_MILLIS = 2000;
 
     /**
-     * Kills the server's JVM (SIGKILL) while payments are pending and processing and refunds are
-     * being accepted, and starts it again on the same data directory and database: within the
-     * bounds every payment is final, every accepted refund settled exactly once, nothing pending;
-     * and a refund whose message is gone is queued again within the janitor's short bound, which
-     * it could not be with the default one: the bounds set in the environment reach the gateway.
+     * Kills the server's JVM (SIGKILL) while payments are pending and processing, refunds are
+     * being accepted and a settlement run is in the middle of a day, and starts it again on the
+     * same data directory and database: within the bounds every payment is final, every accepted
+     * refund settled exactly once, nothing pending; a refund whose message is gone is queued again
+     * within the janitor's short bound, which it could not be with the default one: the bounds set
+     * in the environment reach the gateway; and the settlement run is taken up from what its
+     * committed chunks settled, through this server's batch runtime and job repository, and ends
+     * with the figures computed in SQL ({@link SettlementCrash}).
      */
     private static void killedWhileItWorks(
             String script, Path data, String name, Path failedMarker, Map<String, String> serverEnv, String serverJar)
@@ -152,6 +156,11 @@ class OtherServersIT {
             env.putAll(Crash.killableEnv(database, 1000, 1500));
             env.put("PAYGATE_PROCESSING_RECOVERY_AFTER_SECONDS", Integer.toString(RECOVERY_AFTER_SECONDS));
             env.put("PAYGATE_REFUND_REQUEUE_AFTER_SECONDS", Integer.toString(REQUEUE_AFTER_SECONDS));
+            env.put("PAYGATE_ADMIN_TOKEN", "admin_" + name);
+            env.putAll(SettlementCrash.ENV);
+            LocalDate day = SettlementCrash.day();
+            String[] runId = new String[1];
+            long[] settledAtKill = new long[1];
             int port = GatewaySmokeIT.freePort();
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             AtomicInteger created = new AtomicInteger();
@@ -164,6 +173,7 @@ class OtherServersIT {
                     GatewaySmokeIT.start(script, port, data, env, name + "-crash", failedMarker);
             try (Connection db = Crash.connect(database);
                     Statement sql = db.createStatement()) {
+                SettlementCrash.seedDay(sql, day);
                 refundable = Crash.completedPayments(gateway.api(), PAYMENTS_TO_REFUND);
                 // The first refund also starts the server's JMS client, which can take longer than the load runs.
                 long firstRefund = System.nanoTime();
@@ -172,13 +182,12 @@ class OtherServersIT {
                 assertEquals(202, refund.status(), refund::toString);
                 accepted.add(refund.json().getString("id"));
                 firstRefundMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstRefund);
-                otherAnswers = Crash.underLoad(
-                        gateway.api(),
-                        refundable,
-                        accepted,
-                        created,
-                        LOAD_MILLIS,
-                        () -> Crash.kill(gateway.process(), serverJar));
+                otherAnswers = Crash.underLoad(gateway.api(), refundable, accepted, created, LOAD_MILLIS, () -> {
+                    runId[0] = SettlementCrash.start(gateway.api().withKey("admin_" + name), day);
+                    SettlementCrash.awaitTwoChunks(sql);
+                    Crash.kill(gateway.process(), serverJar);
+                });
+                settledAtKill[0] = SettlementCrash.settledAtKill(sql, runId[0]);
                 unfinishedPayments = Crash.unfinishedPayments(sql);
                 pendingRefunds = Crash.count(sql, "SELECT count(*) FROM refunds WHERE lower(status) = 'pending'");
             } finally {
@@ -200,11 +209,22 @@ class OtherServersIT {
                         sql, accepted, TimeUnit.SECONDS.toNanos(CrashIT.BOUND_SLACK_SECONDS), "after the restart");
                 long settledMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
                 long strandedMs = Crash.assertStrandedRefundQueuedAgain(sql, refundable.get(0), REQUEUE_AFTER_SECONDS);
+                int settlementRead = SettlementCrash.assertResumed(
+                        restarted.api().withKey("admin_" + name),
+                        sql,
+                        runId[0],
+                        settledAtKill[0],
+                        day,
+                        // Liberty's console shows AUDIT and above; its INFO lines are in messages.log.
+                        "openliberty".equals(name)
+                                ? data.resolve("liberty/servers/paygate/logs/messages.log")
+                                : ROOT.resolve(name + "-crash-restarted.log"));
                 System.out.printf(
                         "OtherServersIT: %s answered its first refund in %d ms; killed with %d payments "
                                 + "unfinished and %d refunds pending; %d refunds accepted, %d payments created under load; "
                                 + "restarted in %d ms, all settled %d ms later; "
-                                + "the stranded refund settled after %d ms%n",
+                                + "the stranded refund settled after %d ms; the settlement run, killed after %d of %d "
+                                + "items, read %d more%n",
                         name,
                         firstRefundMs,
                         unfinishedPayments,
@@ -213,7 +233,10 @@ class OtherServersIT {
                         created.get(),
                         TimeUnit.NANOSECONDS.toMillis(ready - restarting),
                         settledMs,
-                        strandedMs);
+                        strandedMs,
+                        settledAtKill[0],
+                        SettlementCrash.CAPTURES + SettlementCrash.REFUNDS,
+                        settlementRead);
             }
         });
     }
