@@ -78,6 +78,8 @@ public class WebhookSender {
         }
         CompletableFuture<HttpResponse<String>> exchange =
                 client.sendAsync(request.build(), info -> new Capped(BODY_CAP));
+        // The timeout completes a copy: completing the exchange itself would leave it running and
+        // make the cancel below a no-op.
         return exchange.copy()
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
